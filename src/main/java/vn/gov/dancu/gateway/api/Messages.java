@@ -1,0 +1,51 @@
+package vn.gov.dancu.gateway.api;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Texts for people, Vietnamese by default and English on {@code Accept-Language: en}. The
+ * bundles are {@code messages.properties} (Vietnamese) and {@code messages_en.properties}.
+ */
+public final class Messages {
+
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {
+    }
+
+    /** Picks English when the caller prefers it over Vietnamese, Vietnamese otherwise. */
+    public static Locale choose(List<Locale> acceptable) {
+        for (Locale l : acceptable) {
+            if ("en".equals(l.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+            if ("vi".equals(l.getLanguage())) {
+                return VIETNAMESE;
+            }
+        }
+        return VIETNAMESE;
+    }
+
+    public static String get(Locale locale, String key, List<Object> args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages",
+                Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT, NO_FALLBACK);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = ResourceBundle.getBundle("messages", Locale.ROOT, NO_FALLBACK).getString(key);
+        }
+        return args.isEmpty() ? pattern : new MessageFormat(pattern, locale).format(args.toArray());
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        return get(locale, key, List.of(args));
+    }
+}

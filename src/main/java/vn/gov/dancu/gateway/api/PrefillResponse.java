@@ -1,0 +1,46 @@
+package vn.gov.dancu.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Body of a 200 prefill answer (spec §4): form-ready data with provenance on every field. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PrefillResponse(String requestId, String procedure, String caseId, String status, Instant retrievedAt,
+        Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues) {
+
+    /**
+     * One party's data.
+     *
+     * @param outcome    FOUND, NOT_FOUND, CANCELLED or UNAVAILABLE
+     * @param replacedBy the valid number when the one given was cancelled and the NPD knows it
+     * @param fields     exactly the role's releasable fields when found, each with provenance
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Party(String personalId, boolean found, String outcome, String replacedBy,
+            Map<String, FieldValue> fields) {
+    }
+
+    /**
+     * A field value and where it came from.
+     *
+     * @param precision YEAR, MONTH or DAY for partial dates
+     * @param source    NPD for looked-up values
+     * @param editable  false: the state holds this fact; a correction goes to the NPD, not the form
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldValue(@JsonInclude(JsonInclude.Include.ALWAYS) JsonNode value, String precision,
+            String source, Instant sourceUpdatedAt, boolean editable) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SuggestionView(String target, JsonNode value, String basis) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IssueView(String code, String severity, String party, String field, String replacedBy,
+            String message) {
+    }
+}

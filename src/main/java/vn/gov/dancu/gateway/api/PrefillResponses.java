@@ -1,0 +1,79 @@
+package vn.gov.dancu.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import vn.gov.dancu.gateway.procedure.Issue;
+import vn.gov.dancu.gateway.procedure.PartyResult;
+import vn.gov.dancu.gateway.procedure.PrefillResult;
+import vn.gov.dancu.gateway.procedure.Suggestion;
+import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+
+/** Renders a {@link PrefillResult} as the spec's response, in the caller's language. */
+final class PrefillResponses {
+
+    static final String SOURCE_NPD = "NPD";
+
+    private PrefillResponses() {
+    }
+
+    static PrefillResponse render(PrefillResult result, RequestContext context) {
+        Locale locale = context.locale();
+        Map<String, PrefillResponse.Party> parties = new LinkedHashMap<>();
+        result.parties().forEach((role, party) -> parties.put(role.key(), party(party, result)));
+        return new PrefillResponse(context.requestId(), result.command().procedure().code(),
+                result.command().caseId(), result.complete() ? "COMPLETE" : "PARTIAL", result.retrievedAt(), parties,
+                result.suggestions().stream().map(s -> suggestion(s, locale)).toList(),
+                result.issues().stream().map(i -> issue(i, locale)).toList());
+    }
+
+    private static PrefillResponse.Party party(PartyResult party, PrefillResult result) {
+        Map<String, PrefillResponse.FieldValue> fields = null;
+        if (party.citizen() != null) {
+            NpdCitizen citizen = party.citizen();
+            Instant updatedAt = updatedAt(citizen);
+            fields = new LinkedHashMap<>();
+            for (NpdField field : result.releasedFields(party.role())) {
+                JsonNode value = citizen.value(field);
+                fields.put(field.jsonName(), new PrefillResponse.FieldValue(value, precision(field, citizen),
+                        SOURCE_NPD, updatedAt, false));
+            }
+        }
+        return new PrefillResponse.Party(party.personalId(), party.outcome() == PartyResult.Outcome.FOUND,
+                party.outcome().name(), party.replacedBy(), fields);
+    }
+
+    /** Dates keep the precision the NPD holds them with; other fields have none. */
+    private static String precision(NpdField field, NpdCitizen citizen) {
+        if (field != NpdField.DATE_OF_BIRTH && field != NpdField.DATE_OF_DEATH) {
+            return null;
+        }
+        return citizen.partialDate(field).map(d -> d.precision().name()).orElse(null);
+    }
+
+    /** The record's {@code updatedAt} when the NPD volunteered it (it is never requested). */
+    private static Instant updatedAt(NpdCitizen citizen) {
+        JsonNode v = citizen.fields().get("updatedAt");
+        if (v == null || !v.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static PrefillResponse.SuggestionView suggestion(Suggestion s, Locale locale) {
+        return new PrefillResponse.SuggestionView(s.target(), s.value(), Messages.get(locale, s.basisKey(), s.args()));
+    }
+
+    private static PrefillResponse.IssueView issue(Issue i, Locale locale) {
+        return new PrefillResponse.IssueView(i.code().name(), i.severity().name(), i.party(), i.field(),
+                i.replacedBy(), Messages.get(locale, "issue." + i.code().name(), i.args()));
+    }
+}

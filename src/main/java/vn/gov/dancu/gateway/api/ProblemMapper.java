@@ -1,0 +1,137 @@
+package vn.gov.dancu.gateway.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.gov.dancu.gateway.error.ErrorCode;
+import vn.gov.dancu.gateway.error.GatewayException;
+import vn.gov.dancu.gateway.error.Violation;
+
+/**
+ * The one place errors become responses: every failure leaves as {@code application/problem+json}
+ * with a stable code, localised texts and the request id, and never with a stack trace, a class
+ * name or an upstream body. 5xx are logged at ERROR with the stack, 4xx at INFO without.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response gateway(GatewayException e, ContainerRequestContext request) {
+        Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations());
+        e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, d.toSeconds())));
+        return response.build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        boolean tokenGiven = request.getHeaderString("Authorization") != null;
+        String challenge = tokenGiven ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
+                : "Bearer realm=\"dancu-gateway\"";
+        return build(request, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail", List.of(), List.of())
+                .header("WWW-Authenticate", challenge).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return build(request, ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail", List.of(), List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, ContainerRequestContext request) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> Violation.of(lastNodes(v.getPropertyPath().toString()), "violation.constraint",
+                        v.getMessage()))
+                .toList();
+        return build(request, ErrorCode.VALIDATION_FAILED, "error.VALIDATION_FAILED.detail", List.of(), violations)
+                .build();
+    }
+
+    /**
+     * Jackson failures: unparseable text is MALFORMED_JSON; well-formed JSON of the wrong shape
+     * (an array where an object belongs) is a validation failure of the field it hit.
+     */
+    @ServerExceptionMapper({ JsonProcessingException.class })
+    public Response json(JsonProcessingException e, ContainerRequestContext request) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            return build(request, ErrorCode.MALFORMED_JSON, "error.MALFORMED_JSON.detail", List.of(), List.of())
+                    .build();
+        }
+        String field = mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String key = e instanceof MismatchedInputException ? "violation.json.type" : "violation.json.invalid";
+        return build(request, ErrorCode.VALIDATION_FAILED, "error.VALIDATION_FAILED.detail", List.of(),
+                List.of(Violation.of(field.isEmpty() ? "body" : field, key))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 400 -> e.getCause() instanceof JsonProcessingException ? ErrorCode.MALFORMED_JSON
+                    : ErrorCode.VALIDATION_FAILED;
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            return unexpected(e, request);
+        }
+        Response.ResponseBuilder response = build(request, code, "error." + code.name() + ".detail",
+                code == ErrorCode.PAYLOAD_TOO_LARGE ? List.of(CorrelationFilter.MAX_BODY_BYTES / 1024) : List.of(),
+                List.of());
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            response.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        LOG.errorf(e, "Unexpected failure (%s)", e.getClass().getSimpleName());
+        return build(request, ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR.detail", List.of(), List.of()).build();
+    }
+
+    private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations) {
+        RequestContext context = CorrelationFilter.of(request);
+        Locale locale = context.locale();
+        List<Problem.FieldViolation> fields = violations.isEmpty() ? null : violations.stream()
+                .map(v -> new Problem.FieldViolation(v.field(), Messages.get(locale, v.messageKey(), v.args())))
+                .toList();
+        Problem problem = new Problem("urn:dancu-gateway:problem:" + code.name(),
+                Messages.get(locale, "error." + code.name() + ".title"), code.status(),
+                Messages.get(locale, detailKey, detailArgs), request.getUriInfo().getPath(), code.name(),
+                context.requestId(), fields);
+        if (code.status() < 500) {
+            LOG.infof("%d %s", code.status(), code.name());
+        }
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("X-Request-Id", context.requestId());
+    }
+
+    private static String lastNodes(String path) {
+        // "prefill.request.caseId" → "caseId": callers know their body, not our method names
+        int dot = path.indexOf('.', path.indexOf('.') + 1);
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,69 @@
+package vn.gov.dancu.gateway.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import vn.gov.dancu.gateway.procedure.FormField;
+import vn.gov.dancu.gateway.procedure.PartySpec;
+import vn.gov.dancu.gateway.procedure.Procedure;
+import vn.gov.dancu.gateway.procedure.ProcedureDefinition;
+import vn.gov.dancu.gateway.security.Callers;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+
+/**
+ * {@code GET /api/v1/procedures} (spec §5): the catalogue counter software builds its forms from.
+ * It is rendered from the same definitions that drive prefill, so the two cannot disagree.
+ */
+@Path("/api/v1/procedures")
+@Authenticated
+public class ProcedureCatalogResource {
+
+    @Inject
+    Callers callers;
+
+    public record Catalogue(List<Entry> procedures) {
+    }
+
+    public record Entry(String code, String pathSegment, String name, String nameEn, String legalBasis, String role,
+            Integer requiredIdentityLevel, List<PartyEntry> parties, List<FieldEntry> formFields) {
+    }
+
+    public record PartyEntry(String role, boolean required, List<String> npdFields) {
+    }
+
+    /**
+     * @param fill     PREFILLED (from {@code party}'s NPD field), SUGGESTED or DECLARED
+     * @param npdField the NPD property that fills or informs it, when any
+     */
+    public record FieldEntry(String key, String label, String labelEn, String fill, String party, String npdField) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Catalogue list() {
+        callers.current();
+        return new Catalogue(Arrays.stream(Procedure.values()).map(ProcedureCatalogResource::entry).toList());
+    }
+
+    private static Entry entry(Procedure p) {
+        ProcedureDefinition d = p.definition();
+        return new Entry(p.code(), p.pathSegment(), d.nameVi(), d.nameEn(), d.legalBasis(), p.role(),
+                d.requiredIdentityLevel().orElse(null),
+                d.parties().stream().map(ProcedureCatalogResource::party).toList(),
+                d.formFields().stream().map(ProcedureCatalogResource::field).toList());
+    }
+
+    private static PartyEntry party(PartySpec s) {
+        return new PartyEntry(s.role().key(), s.required(), s.fields().stream().map(NpdField::jsonName).toList());
+    }
+
+    private static FieldEntry field(FormField f) {
+        return new FieldEntry(f.key(), f.labelVi(), f.labelEn(), f.fill().name(),
+                f.party() == null ? null : f.party().key(), f.npdField() == null ? null : f.npdField().jsonName());
+    }
+}

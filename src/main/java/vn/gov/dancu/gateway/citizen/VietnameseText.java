@@ -1,0 +1,107 @@
+package vn.gov.dancu.gateway.citizen;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese text at the edge of the gateway: Unicode NFC, outer whitespace trimmed, inner runs
+ * collapsed (domain.md §5.2). Comparison follows the three levels of the domain notes: an exact
+ * legal comparison, a tone-placement-tolerant one and an accent-folded one that is only ever a
+ * hint. Normalisation never "corrects" a name beyond that.
+ */
+public final class VietnameseText {
+
+    /** How closely two names agree; only {@link #EXACT} is a legal match. */
+    public enum MatchLevel {
+        /** Same after NFC, whitespace cleanup and case folding. */
+        EXACT,
+        /** Same once old/new tone placement (hòa/hoà, thủy/thuỷ) is unified. */
+        TONE_PLACEMENT,
+        /** Same without diacritics (đ→d); typical of MRZ or bank data, a warning at most. */
+        WITHOUT_DIACRITICS,
+        NONE
+    }
+
+    // \s misses the no-break and ideographic spaces some exports contain.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+");
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+
+    private VietnameseText() {
+    }
+
+    /** NFC, trimmed, inner whitespace collapsed to one space; {@code null} stays {@code null}. */
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return SPACES.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    /** The key for an exact legal comparison: cleaned and upper-cased without locale rules. */
+    public static String legalKey(String name) {
+        return clean(name).toUpperCase(Locale.ROOT);
+    }
+
+    /** Compares two names and says at which level they agree. */
+    public static MatchLevel compare(String a, String b) {
+        if (a == null || b == null) {
+            return MatchLevel.NONE;
+        }
+        String ka = legalKey(a);
+        String kb = legalKey(b);
+        if (ka.equals(kb)) {
+            return MatchLevel.EXACT;
+        }
+        if (unifyTonePlacement(ka).equals(unifyTonePlacement(kb))) {
+            return MatchLevel.TONE_PLACEMENT;
+        }
+        if (withoutDiacritics(ka).equals(withoutDiacritics(kb))) {
+            return MatchLevel.WITHOUT_DIACRITICS;
+        }
+        return MatchLevel.NONE;
+    }
+
+    /**
+     * Moves the tone mark of the open clusters OA, OE, UY to the "old" position (on the first
+     * vowel: HÒA, KHỎE, THÚY) so both conventions compare equal. Works on upper-case NFC text.
+     */
+    static String unifyTonePlacement(String upper) {
+        String nfd = Normalizer.normalize(upper, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(nfd.length());
+        int i = 0;
+        while (i < nfd.length()) {
+            char c = nfd.charAt(i);
+            char next = i + 1 < nfd.length() ? nfd.charAt(i + 1) : 0;
+            if ((c == 'O' && (next == 'A' || next == 'E')) || (c == 'U' && next == 'Y')) {
+                // pattern: first vowel, second vowel, then the tone mark that belongs to the cluster
+                int j = i + 2;
+                StringBuilder marks = new StringBuilder();
+                while (j < nfd.length() && isToneMark(nfd.charAt(j))) {
+                    marks.append(nfd.charAt(j));
+                    j++;
+                }
+                if (marks.length() > 0 && (j >= nfd.length() || !Character.isLetter(nfd.charAt(j)))) {
+                    out.append(c).append(marks).append(next);
+                    i = j;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC);
+    }
+
+    private static boolean isToneMark(char c) {
+        // grave, acute, tilde, hook above, dot below
+        return c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
+    }
+
+    /** Strips every diacritic, including the bar of Đ which has no canonical decomposition. */
+    public static String withoutDiacritics(String text) {
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return COMBINING.matcher(nfd).replaceAll("").replace('Đ', 'D').replace('đ', 'd');
+    }
+}

@@ -1,0 +1,179 @@
+package vn.gov.dancu.gateway.procedure;
+
+import static vn.gov.dancu.gateway.procedure.FormField.declared;
+import static vn.gov.dancu.gateway.procedure.FormField.npd;
+import static vn.gov.dancu.gateway.procedure.FormField.suggested;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.CURRENT_RESIDENCE;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.DATE_OF_BIRTH;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.ETHNICITY;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.FULL_NAME;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.GENDER;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.HOMETOWN;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.HOUSEHOLD;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.ID_CARD;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.LIFE_STATUS;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.NATIONALITY;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.PERMANENT_RESIDENCE;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.SPOUSE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import vn.gov.dancu.gateway.citizen.PersonalId;
+import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+
+/**
+ * Birth registration (Law on Civil Status 2014 Arts. 13–16) and, with {@code interlinked}, the
+ * interlinked group birth → permanent residence → child health insurance (Decree 63/2024), which
+ * additionally reads the parents' household so the child's residence can be proposed.
+ */
+final class BirthRegistration implements ProcedureDefinition {
+
+    /** Spec §3: what may be asked for a parent, and for the person declaring the birth. */
+    static final List<NpdField> PARENT_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, GENDER, ETHNICITY, NATIONALITY,
+            HOMETOWN, PERMANENT_RESIDENCE, CURRENT_RESIDENCE, SPOUSE, LIFE_STATUS);
+    static final List<NpdField> DECLARANT_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, ID_CARD, PERMANENT_RESIDENCE,
+            CURRENT_RESIDENCE, LIFE_STATUS);
+
+    private final boolean interlinked;
+    private final List<PartySpec> parties;
+    private final List<FormField> form;
+
+    BirthRegistration(boolean interlinked) {
+        this.interlinked = interlinked;
+        List<NpdField> parentFields = interlinked
+                ? Stream.concat(PARENT_FIELDS.stream(), Stream.of(HOUSEHOLD)).toList()
+                : PARENT_FIELDS;
+        this.parties = List.of(
+                new PartySpec(PartyRole.MOTHER, false, parentFields),
+                new PartySpec(PartyRole.FATHER, false, parentFields),
+                new PartySpec(PartyRole.DECLARANT, false, DECLARANT_FIELDS));
+        this.form = buildForm(interlinked);
+    }
+
+    private static List<FormField> buildForm(boolean interlinked) {
+        List<FormField> f = new ArrayList<>(List.of(
+                npd(PartyRole.DECLARANT, "fullName", FULL_NAME, "Họ, chữ đệm, tên người yêu cầu", "Declarant's full name"),
+                npd(PartyRole.DECLARANT, "dateOfBirth", DATE_OF_BIRTH, "Ngày, tháng, năm sinh", "Declarant's date of birth"),
+                npd(PartyRole.DECLARANT, "idDocument", ID_CARD, "Giấy tờ tùy thân", "Declarant's identity document"),
+                npd(PartyRole.DECLARANT, "residence", CURRENT_RESIDENCE, "Nơi cư trú", "Declarant's residence"),
+                declared("declarant.relationshipToChild", "Quan hệ với người được khai sinh", "Relationship to the child"),
+                declared("child.fullName", "Họ, chữ đệm, tên của trẻ", "Child's full name"),
+                declared("child.dateOfBirth", "Ngày, tháng, năm sinh của trẻ", "Child's date of birth"),
+                declared("child.gender", "Giới tính", "Child's sex"),
+                declared("child.placeOfBirth", "Nơi sinh", "Place of birth"),
+                suggested("child.ethnicity", null, ETHNICITY, "Dân tộc", "Child's ethnicity"),
+                suggested("child.nationality", null, NATIONALITY, "Quốc tịch", "Child's nationality"),
+                suggested("child.hometown", null, HOMETOWN, "Quê quán", "Child's hometown")));
+        for (PartyRole parent : List.of(PartyRole.MOTHER, PartyRole.FATHER)) {
+            String who = parent == PartyRole.MOTHER ? "mẹ" : "cha";
+            String whoEn = parent == PartyRole.MOTHER ? "Mother's" : "Father's";
+            f.add(npd(parent, "fullName", FULL_NAME, "Họ, chữ đệm, tên người " + who, whoEn + " full name"));
+            f.add(npd(parent, "dateOfBirth", DATE_OF_BIRTH, "Năm sinh", whoEn + " year of birth"));
+            f.add(npd(parent, "ethnicity", ETHNICITY, "Dân tộc", whoEn + " ethnicity"));
+            f.add(npd(parent, "nationality", NATIONALITY, "Quốc tịch", whoEn + " nationality"));
+            f.add(npd(parent, "residence", CURRENT_RESIDENCE, "Nơi cư trú", whoEn + " residence"));
+        }
+        if (interlinked) {
+            f.add(suggested("residence.household", null, HOUSEHOLD, "Hộ gia đình trẻ được đăng ký thường trú vào",
+                    "Household the child joins"));
+            f.add(suggested("residence.address", null, PERMANENT_RESIDENCE, "Địa chỉ thường trú", "Permanent address"));
+            f.add(declared("insurance.initialHealthcareFacility", "Nơi đăng ký khám bệnh, chữa bệnh ban đầu",
+                    "Initial health-care facility"));
+            f.add(declared("insurance.cardDelivery", "Hình thức nhận thẻ bảo hiểm y tế", "Card delivery option"));
+        }
+        f.add(declared("extraCopies", "Số bản sao yêu cầu", "Extra certified extracts"));
+        return List.copyOf(f);
+    }
+
+    @Override
+    public String nameVi() {
+        return interlinked ? "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"
+                : "Đăng ký khai sinh";
+    }
+
+    @Override
+    public String nameEn() {
+        return interlinked ? "Interlinked birth registration, permanent residence and child health insurance"
+                : "Birth registration";
+    }
+
+    @Override
+    public String legalBasis() {
+        return interlinked ? "Nghị định 63/2024/NĐ-CP; Quyết định 296/QĐ-VPCP; Luật Hộ tịch 2014 Điều 13–16"
+                : "Luật Hộ tịch 2014 (60/2014/QH13) Điều 13–16; Nghị định 123/2015/NĐ-CP";
+    }
+
+    @Override
+    public Optional<Integer> requiredIdentityLevel() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PartySpec> parties() {
+        return parties;
+    }
+
+    @Override
+    public List<FormField> formFields() {
+        return form;
+    }
+
+    @Override
+    public void validateParties(Map<PartyRole, PersonalId> given, List<Violation> violations) {
+        if (!given.containsKey(PartyRole.MOTHER) && !given.containsKey(PartyRole.FATHER)) {
+            violations.add(Violation.of("parties", "violation.parties.oneParent"));
+        }
+        // The declarant may well be a parent; the two parents may not be one person.
+        Parties.requireDistinct(given, PartyRole.MOTHER, PartyRole.FATHER, violations);
+    }
+
+    @Override
+    public void suggest(PrefillFacts facts, List<Suggestion> out) {
+        List<PartyRole> given = Stream.of(PartyRole.MOTHER, PartyRole.FATHER)
+                .filter(r -> facts.personalId(r).isPresent()).toList();
+        List<NpdCitizen> parents = given.stream().map(facts::found).flatMap(Optional::stream).toList();
+        if (!given.isEmpty() && parents.size() == given.size()) {
+            suggestShared(parents, ETHNICITY, "child.ethnicity", "suggestion.ethnicity", out);
+            suggestShared(parents, NATIONALITY, "child.nationality", "suggestion.nationality", out);
+        }
+        for (PartyRole parent : List.of(PartyRole.FATHER, PartyRole.MOTHER)) {
+            facts.found(parent).map(c -> c.value(HOMETOWN)).filter(JsonNode::isObject).ifPresent(home ->
+                    out.add(new Suggestion("child.hometown", home, "suggestion.hometown." + parent.key(), List.of())));
+        }
+        if (interlinked) {
+            for (PartyRole parent : List.of(PartyRole.MOTHER, PartyRole.FATHER)) {
+                Optional<JsonNode> household = facts.found(parent).map(c -> c.value(HOUSEHOLD)).filter(JsonNode::isObject);
+                if (household.isPresent()) {
+                    out.add(new Suggestion("residence.household", household.get(),
+                            "suggestion.household." + parent.key(), List.of()));
+                    break; // one household: the mother's when she has one, else the father's
+                }
+            }
+        }
+    }
+
+    /**
+     * Proposes a value when every parent on the request has the same one (by code): with a
+     * single declared parent that parent's value, with two only when they agree.
+     */
+    private static void suggestShared(List<NpdCitizen> parents, NpdField field, String target, String basis,
+            List<Suggestion> out) {
+        List<JsonNode> values = parents.stream().map(p -> p.value(field)).toList();
+        JsonNode first = values.get(0);
+        if (!first.isObject() || first.get("code") == null) {
+            return;
+        }
+        boolean agree = values.stream().allMatch(v -> v.isObject() && Objects.equals(v.get("code"), first.get("code")));
+        if (agree) {
+            String key = basis + (parents.size() == 1 ? ".oneParent" : ".bothParents");
+            out.add(new Suggestion(target, first, key, List.of(first.path("name").asText())));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package vn.gov.dancu.gateway.procedure;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
+
+/** The parties of one prefill with what the NPD returned for each, handed to the legal checks. */
+public record PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties) {
+
+    public PrefillFacts {
+        parties = Map.copyOf(parties);
+    }
+
+    /** The party's record when it was given and found. */
+    public Optional<NpdCitizen> found(PartyRole role) {
+        PartyResult r = parties.get(role);
+        return r == null ? Optional.empty() : r.found();
+    }
+
+    public Optional<String> personalId(PartyRole role) {
+        return Optional.ofNullable(parties.get(role)).map(PartyResult::personalId);
+    }
+
+    public Collection<PartyResult> all() {
+        return parties.values();
+    }
+}

@@ -1,0 +1,149 @@
+package vn.gov.dancu.gateway.procedure;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import vn.gov.dancu.gateway.citizen.PersonalId;
+import vn.gov.dancu.gateway.config.GatewayConfig;
+import vn.gov.dancu.gateway.error.ErrorCode;
+import vn.gov.dancu.gateway.error.GatewayException;
+import vn.gov.dancu.gateway.procedure.PartyResult.Outcome;
+import vn.gov.dancu.gateway.security.Caller;
+import vn.gov.dancu.gateway.upstream.npd.NpdClient;
+import vn.gov.dancu.gateway.upstream.npd.NpdException;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+import vn.gov.dancu.gateway.upstream.npd.NpdLookup;
+import vn.gov.dancu.gateway.upstream.npd.NpdPurpose;
+
+/**
+ * The shared prefill orchestration: look every party up in parallel, apply the common and the
+ * procedure's legal checks, propose values, and decide COMPLETE, PARTIAL or 503.
+ */
+@ApplicationScoped
+public class PrefillService {
+
+    private static final Logger LOG = Logger.getLogger(PrefillService.class);
+
+    @Inject
+    NpdClient npd;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** One NPD call: a distinct person and the union of the fields their roles justify. */
+    private record Lookup(PersonalId id, List<NpdField> fields) {
+    }
+
+    /** What came back for one lookup, failures folded in so one party cannot sink the others. */
+    private record Answer(NpdLookup lookup, Duration retryAfter) {
+    }
+
+    /**
+     * Prefills a validated request.
+     *
+     * <p>Parties are fetched at the same time, and a person named in two roles (a mother who
+     * declares her child's birth) is fetched once with the fields of both roles. Each lookup is
+     * bounded by the prefill deadline, so the answer arrives in time even if the NPD stalls.
+     *
+     * @return the result; fails with 503 NPD_UNAVAILABLE when no party could be fetched at all
+     */
+    public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId, String traceparent) {
+        Procedure procedure = command.procedure();
+        NpdPurpose purpose = new NpdPurpose(procedure.code(), command.caseId(), caller.officer(), caller.agency(),
+                requestId, traceparent);
+        Map<String, Lookup> lookups = plan(command);
+        Duration deadline = config.prefill().deadline();
+        List<String> ids = List.copyOf(lookups.keySet());
+        List<Uni<Answer>> calls = ids.stream().map(id -> {
+            Lookup l = lookups.get(id);
+            return npd.lookup(purpose, l.id(), l.fields())
+                    .map(found -> new Answer(found, null))
+                    .ifNoItem().after(deadline).fail()
+                    .onFailure().recoverWithItem(e -> new Answer(null, retryAfterOf(e)));
+        }).toList();
+        return Uni.combine().all().unis(calls).with(Answer.class, answers -> {
+            Map<String, Answer> byId = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), answers.get(i));
+            }
+            return assemble(command, byId);
+        });
+    }
+
+    private static Map<String, Lookup> plan(PrefillCommand command) {
+        Map<String, Set<NpdField>> fieldsById = new LinkedHashMap<>();
+        Map<String, PersonalId> idByValue = new LinkedHashMap<>();
+        ProcedureDefinition definition = command.procedure().definition();
+        for (PartySpec spec : definition.parties()) {
+            PersonalId id = command.parties().get(spec.role());
+            if (id != null) {
+                idByValue.put(id.value(), id);
+                fieldsById.computeIfAbsent(id.value(), k -> new LinkedHashSet<>()).addAll(spec.fields());
+            }
+        }
+        Map<String, Lookup> plan = new LinkedHashMap<>();
+        fieldsById.forEach((id, fields) -> plan.put(id, new Lookup(idByValue.get(id), List.copyOf(fields))));
+        return plan;
+    }
+
+    private PrefillResult assemble(PrefillCommand command, Map<String, Answer> answers) {
+        if (answers.values().stream().allMatch(a -> a.lookup() == null)) {
+            Duration retryAfter = answers.values().stream().map(Answer::retryAfter).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(config.prefill().unavailableRetryAfter());
+            LOG.warnf("NPD unavailable for every party of a %s prefill", command.procedure().code());
+            throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, retryAfter);
+        }
+        Procedure procedure = command.procedure();
+        Map<PartyRole, PartyResult> parties = new LinkedHashMap<>();
+        for (PartySpec spec : procedure.definition().parties()) {
+            PersonalId id = command.parties().get(spec.role());
+            if (id != null) {
+                parties.put(spec.role(), toPartyResult(spec.role(), id, answers.get(id.value())));
+            }
+        }
+        PrefillFacts facts = new PrefillFacts(procedure, parties);
+        LocalDate today = LocalDate.now(clock);
+        List<Issue> issues = new ArrayList<>();
+        CommonChecks.check(facts, issues);
+        procedure.definition().check(facts, today, issues);
+        List<Suggestion> suggestions = new ArrayList<>();
+        procedure.definition().suggest(facts, suggestions);
+        boolean complete = parties.values().stream().allMatch(p -> p.outcome() == Outcome.FOUND);
+        return new PrefillResult(command, Instant.now(clock), parties, List.copyOf(issues), List.copyOf(suggestions),
+                complete);
+    }
+
+    private static PartyResult toPartyResult(PartyRole role, PersonalId id, Answer answer) {
+        if (answer.lookup() == null) {
+            return new PartyResult(role, id.value(), Outcome.UNAVAILABLE, null, null, answer.retryAfter());
+        }
+        if (answer.lookup() instanceof NpdLookup.Found found) {
+            return new PartyResult(role, id.value(), Outcome.FOUND, found.citizen(), null, null);
+        }
+        if (answer.lookup() instanceof NpdLookup.Cancelled cancelled) {
+            return new PartyResult(role, id.value(), Outcome.CANCELLED, null, cancelled.replacedBy().orElse(null),
+                    null);
+        }
+        return new PartyResult(role, id.value(), Outcome.NOT_FOUND, null, null, null);
+    }
+
+    private static Duration retryAfterOf(Throwable e) {
+        return e instanceof NpdException npd ? npd.retryAfter().orElse(null) : null;
+    }
+}

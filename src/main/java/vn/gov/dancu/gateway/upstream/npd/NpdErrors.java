@@ -1,0 +1,61 @@
+package vn.gov.dancu.gateway.upstream.npd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Translates the NPD's error responses (contract: {@code Error} schema) into {@link NpdException}s. */
+final class NpdErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NpdErrors() {
+    }
+
+    static NpdException from(Response response) {
+        int status = response.getStatus();
+        JsonNode body = readBody(response);
+        String errorCode = body.path("errorCode").asText("");
+        Duration retryAfter = retryAfter(response.getHeaderString("Retry-After"));
+        return switch (status) {
+            case 401 -> new NpdException.TokenRejected(errorCode);
+            case 404 -> new NpdException.CitizenNotFound();
+            case 410 -> new NpdException.IdCancelled(body.path("replacedBy").isTextual()
+                    ? body.get("replacedBy").asText() : null);
+            case 429 -> new NpdException.RateLimited(retryAfter);
+            default -> status >= 500
+                    ? new NpdException.Unavailable("NPD answered " + status + " " + errorCode, retryAfter, null)
+                    : new NpdException.Rejected(status + " " + errorCode);
+        };
+    }
+
+    private static JsonNode readBody(Response response) {
+        try {
+            String text = response.readEntity(String.class);
+            return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (Exception e) {
+            return JSON.nullNode(); // an unreadable error body still has a status worth acting on
+        }
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3); absent or garbled: null. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notDate) {
+                return null;
+            }
+        }
+    }
+}

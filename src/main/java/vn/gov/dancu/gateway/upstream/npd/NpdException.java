@@ -1,0 +1,72 @@
+package vn.gov.dancu.gateway.upstream.npd;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failed NPD call, translated at the client edge so that nothing of the upstream's body or
+ * stack travels further. Subclasses say what kind of failure it was; {@link #retryAfter()} is
+ * the NPD's own Retry-After when it sent one.
+ */
+public class NpdException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    NpdException(String message, Duration retryAfter, Throwable cause) {
+        super(message, cause, false, false);
+        this.retryAfter = retryAfter;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** 404 CITIZEN_NOT_FOUND: an answer, recovered inside the client. */
+    public static final class CitizenNotFound extends NpdException {
+        CitizenNotFound() {
+            super("citizen not found", null, null);
+        }
+    }
+
+    /** 410 ID_CANCELLED, with the replacement number when the NPD gave one. */
+    public static final class IdCancelled extends NpdException {
+        private final String replacedBy;
+
+        IdCancelled(String replacedBy) {
+            super("id cancelled", null, null);
+            this.replacedBy = replacedBy;
+        }
+
+        public Optional<String> replacedBy() {
+            return Optional.ofNullable(replacedBy);
+        }
+    }
+
+    /** 401 TOKEN_INVALID / TOKEN_EXPIRED: the client fetches a new token and retries once. */
+    public static final class TokenRejected extends NpdException {
+        TokenRejected(String errorCode) {
+            super("token rejected: " + errorCode, null, null);
+        }
+    }
+
+    /** 429 RATE_LIMITED: our credential's quota is spent until Retry-After. */
+    public static final class RateLimited extends NpdException {
+        RateLimited(Duration retryAfter) {
+            super("rate limited", retryAfter, null);
+        }
+    }
+
+    /** 503, other 5xx, network failure or an unreadable answer: worth one more try. */
+    public static final class Unavailable extends NpdException {
+        Unavailable(String reason, Duration retryAfter, Throwable cause) {
+            super(reason, retryAfter, cause);
+        }
+    }
+
+    /** 400 from the NPD: our request broke the contract. A bug, never retried. */
+    public static final class Rejected extends NpdException {
+        Rejected(String errorCode) {
+            super("request rejected: " + errorCode, null, null);
+        }
+    }
+}
