@@ -33,6 +33,22 @@ public final class Messages {
         return VIETNAMESE;
     }
 
+    /**
+     * As {@link #choose(List)}, from a raw {@code Accept-Language} header (for code that runs
+     * before JAX-RS has parsed the request); a missing or garbled header means Vietnamese.
+     */
+    public static Locale choose(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return VIETNAMESE;
+        }
+        try {
+            return choose(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange())).toList());
+        } catch (IllegalArgumentException garbled) {
+            return VIETNAMESE;
+        }
+    }
+
     public static String get(Locale locale, String key, List<Object> args) {
         ResourceBundle bundle = ResourceBundle.getBundle("messages",
                 Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT, NO_FALLBACK);

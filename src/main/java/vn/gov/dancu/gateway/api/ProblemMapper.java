@@ -1,7 +1,8 @@
 package vn.gov.dancu.gateway.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -61,13 +62,19 @@ public class ProblemMapper {
     }
 
     /**
-     * Jackson failures: unparseable text is MALFORMED_JSON; well-formed JSON of the wrong shape
-     * (an array where an object belongs) is a validation failure of the field it hit.
+     * Jackson failures: unparseable text (and trailing garbage or a duplicated key, which the
+     * strict parser reports) is MALFORMED_JSON; well-formed JSON of the wrong shape (an array
+     * where an object belongs) is a validation failure of the field it hit. MismatchedInputException
+     * is named because Quarkus ships a more specific mapper for it that answers plain JSON.
      */
-    @ServerExceptionMapper({ JsonProcessingException.class })
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response json(JsonProcessingException e, ContainerRequestContext request) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            return build(request, ErrorCode.MALFORMED_JSON, "error.MALFORMED_JSON.detail", List.of(), List.of())
+        if (!(e instanceof JsonMappingException mapping) || unreadable(e)) {
+            JsonLocation at = e.getLocation();
+            Violation where = at == null || at.getLineNr() < 1
+                    ? Violation.of("body", "violation.json.malformed")
+                    : Violation.of("body", "violation.json.malformedAt", at.getLineNr(), at.getColumnNr());
+            return build(request, ErrorCode.MALFORMED_JSON, "error.MALFORMED_JSON.detail", List.of(), List.of(where))
                     .build();
         }
         String field = mapping.getPath().stream()
@@ -78,12 +85,24 @@ public class ProblemMapper {
                 List.of(Violation.of(field.isEmpty() ? "body" : field, key))).build();
     }
 
+    /** True when the text itself is broken, even if Jackson wrapped that in a mapping error. */
+    private static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException || StrictJson.isTrailingContent(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return json(unreadable, request);
+        }
         ErrorCode code = switch (status) {
-            case 400 -> e.getCause() instanceof JsonProcessingException ? ErrorCode.MALFORMED_JSON
-                    : ErrorCode.VALIDATION_FAILED;
+            case 400 -> ErrorCode.VALIDATION_FAILED;
             case 401 -> ErrorCode.UNAUTHENTICATED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.NOT_FOUND;
@@ -99,8 +118,15 @@ public class ProblemMapper {
         Response.ResponseBuilder response = build(request, code, "error." + code.name() + ".detail",
                 code == ErrorCode.PAYLOAD_TOO_LARGE ? List.of(CorrelationFilter.MAX_BODY_BYTES / 1024) : List.of(),
                 List.of());
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            response.header("Allow", e.getResponse().getHeaderString("Allow"));
+        if (status == 405) {
+            // RFC 9110 §15.5.6: a 405 names the methods the resource does support.
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow == null) {
+                allow = AllowedMethods.at(request.getUriInfo().getPath()).orElse(null);
+            }
+            if (allow != null) {
+                response.header("Allow", allow);
+            }
         }
         return response.build();
     }
@@ -114,19 +140,27 @@ public class ProblemMapper {
     private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations) {
         RequestContext context = CorrelationFilter.of(request);
+        Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations);
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("X-Request-Id", context.requestId());
+    }
+
+    /**
+     * The problem body for {@code code}, in the caller's language. Also used by handlers that
+     * answer before JAX-RS sees the request ({@link BodyLimit}), so every refusal looks the same.
+     */
+    static Problem problem(RequestContext context, String instance, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations) {
         Locale locale = context.locale();
         List<Problem.FieldViolation> fields = violations.isEmpty() ? null : violations.stream()
                 .map(v -> new Problem.FieldViolation(v.field(), Messages.get(locale, v.messageKey(), v.args())))
                 .toList();
-        Problem problem = new Problem("urn:dancu-gateway:problem:" + code.name(),
-                Messages.get(locale, "error." + code.name() + ".title"), code.status(),
-                Messages.get(locale, detailKey, detailArgs), request.getUriInfo().getPath(), code.name(),
-                context.requestId(), fields);
         if (code.status() < 500) {
             LOG.infof("%d %s", code.status(), code.name());
         }
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("X-Request-Id", context.requestId());
+        return new Problem("urn:dancu-gateway:problem:" + code.name(),
+                Messages.get(locale, "error." + code.name() + ".title"), code.status(),
+                Messages.get(locale, detailKey, detailArgs), instance, code.name(), context.requestId(), fields);
     }
 
     private static String lastNodes(String path) {

@@ -1,6 +1,7 @@
 package vn.gov.dancu.gateway.citizen;
 
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -33,17 +34,21 @@ public record PersonalId(String value) {
         }
     }
 
+    /** Numbers are issued in Vietnam: "this year" is Vietnam's, whatever the server's zone. */
+    private static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
     public PersonalId {
         Objects.requireNonNull(value, "value");
     }
 
     /**
-     * Checks the structure against today's year.
+     * Checks the structure against the current year in Vietnam (a child born there just after
+     * midnight on 1 January already carries the new year while a UTC server is still in the old).
      *
      * @throws InvalidPersonalIdException naming the first problem found
      */
     public static PersonalId parse(String raw) {
-        return parse(raw, Year.now().getValue());
+        return parse(raw, Year.now(ISSUING_ZONE).getValue());
     }
 
     /** As {@link #parse(String)}, with the current year given (for tests and for reproducible data). */

@@ -23,8 +23,9 @@ public final class VietnameseText {
         NONE
     }
 
-    // \s misses the no-break and ideographic spaces some exports contain.
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+");
+    // \s alone misses the no-break, thin and ideographic spaces some exports contain: \p{Z} is
+    // every Unicode space, line and paragraph separator.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
     private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
 
     private VietnameseText() {
@@ -66,6 +67,9 @@ public final class VietnameseText {
     /**
      * Moves the tone mark of the open clusters OA, OE, UY to the "old" position (on the first
      * vowel: HÒA, KHỎE, THÚY) so both conventions compare equal. Works on upper-case NFC text.
+     * Only a cluster that ends its syllable right after the tone mark is open: in HOÀNG, HOẶC or
+     * NGUYỄN the mark belongs where it is in both conventions, and in QUÝ the U is part of the
+     * consonant QU, so none of those moves (and HÒANG, QÚY stay misspellings, not variants).
      */
     static String unifyTonePlacement(String upper) {
         String nfd = Normalizer.normalize(upper, Normalizer.Form.NFD);
@@ -74,7 +78,8 @@ public final class VietnameseText {
         while (i < nfd.length()) {
             char c = nfd.charAt(i);
             char next = i + 1 < nfd.length() ? nfd.charAt(i + 1) : 0;
-            if ((c == 'O' && (next == 'A' || next == 'E')) || (c == 'U' && next == 'Y')) {
+            char before = i > 0 ? nfd.charAt(i - 1) : 0;
+            if ((c == 'O' && (next == 'A' || next == 'E')) || (c == 'U' && next == 'Y' && before != 'Q')) {
                 // pattern: first vowel, second vowel, then the tone mark that belongs to the cluster
                 int j = i + 2;
                 StringBuilder marks = new StringBuilder();
@@ -82,7 +87,7 @@ public final class VietnameseText {
                     marks.append(nfd.charAt(j));
                     j++;
                 }
-                if (marks.length() > 0 && (j >= nfd.length() || !Character.isLetter(nfd.charAt(j)))) {
+                if (marks.length() > 0 && (j >= nfd.length() || endsSyllable(nfd.charAt(j)))) {
                     out.append(c).append(marks).append(next);
                     i = j;
                     continue;
@@ -92,6 +97,11 @@ public final class VietnameseText {
             i++;
         }
         return Normalizer.normalize(out.toString(), Normalizer.Form.NFC);
+    }
+
+    /** Neither a letter (a final consonant) nor a further mark on the vowel (the breve of Ặ). */
+    private static boolean endsSyllable(char c) {
+        return !Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK;
     }
 
     private static boolean isToneMark(char c) {

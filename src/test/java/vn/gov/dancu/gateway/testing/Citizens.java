@@ -85,6 +85,18 @@ public final class Citizens {
         return person(GROOM, "Hoàng Văn Đức", "1996-02-29", "MALE");
     }
 
+    /**
+     * A structurally valid number whose century/sex and year digits agree with {@code gender}
+     * ("MALE"/"FEMALE") and {@code birthYear}, for records whose date of birth tests compute
+     * from today (so the number never contradicts the record, and nothing rots with time).
+     *
+     * @param serial six digits
+     */
+    public static String personalId(String gender, int birthYear, String serial) {
+        int centuryDigit = (birthYear - 1900) / 100 * 2 + ("FEMALE".equals(gender) ? 1 : 0);
+        return String.format("070%d%02d%s", centuryDigit, birthYear % 100, serial);
+    }
+
     public static ObjectNode codeName(String code, String name) {
         ObjectNode n = JSON.createObjectNode();
         n.put("code", code);

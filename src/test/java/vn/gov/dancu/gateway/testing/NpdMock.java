@@ -51,12 +51,30 @@ public class NpdMock implements QuarkusTestResourceLifecycleManager {
         npd.resetAll();
         npd.stubFor(post(urlPathEqualTo("/oauth2/token"))
                 .willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        // Anything a test did not stub is a loud 500, never WireMock's default 404, which the
+        // gateway would read as "citizen not found" and a test could pass for the wrong reason.
+        npd.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/.*"))
+                .atPriority(10).willReturn(errorResponse(500, "UNSTUBBED")));
     }
 
     /** A lookup of {@code personalId} (any fields, our token). */
     public static MappingBuilder lookup(String personalId) {
         return get(urlPathEqualTo("/api/v1/citizens/" + personalId))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN));
+                // any token: a test class may inherit a token another class's mock issued
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"));
+    }
+
+    /** The requests the NPD received for {@code personalId}, for {@code npd.verify(n, ...)}. */
+    public static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder lookupRequest(String personalId) {
+        return com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo("/api/v1/citizens/" + personalId));
+    }
+
+    /** Every citizen lookup, whoever it was for: verify zero of these to prove nothing was asked. */
+    public static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder anyLookupRequest() {
+        return com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/citizens/.*"));
     }
 
     /** The NPD's Error body. */

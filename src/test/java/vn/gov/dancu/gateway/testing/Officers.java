@@ -37,6 +37,19 @@ public final class Officers {
         return sign(claims(username, agency, roles));
     }
 
+    /**
+     * A token shaped like Keycloak's: roles only under {@code realm_access.roles}, no
+     * {@code groups} claim, as the province's production provider issues them.
+     */
+    public static String keycloak(String username, String agency, String... roles) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName(username)
+                .issuer(ISSUER).audience(AUDIENCE).subject(username + "-sub")
+                .claim("azp", "counter-app")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of(roles)))
+                .claim("agency_code", agency);
+        return sign(claims);
+    }
+
     public static String withoutAgency() {
         return sign(claims(CIVIL_STATUS_OFFICER, null, Roles.CIVIL_STATUS_OFFICER));
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import vn.gov.dancu.gateway.citizen.Gender;
 import vn.gov.dancu.gateway.citizen.PartialDate;
 import vn.gov.dancu.gateway.citizen.VietnameseText;
@@ -23,11 +26,28 @@ import vn.gov.dancu.gateway.citizen.VietnameseText;
  */
 public record NpdCitizen(String personalId, ObjectNode fields) {
 
+    /** The record's own metadata, kept whatever was asked for: it says how fresh the data is. */
+    private static final String UPDATED_AT = "updatedAt";
+
     /** Builds a record from the NPD's JSON body, normalising all text on the way in. */
     public static NpdCitizen fromNpd(ObjectNode body) {
         ObjectNode copy = (ObjectNode) normalise(body.deepCopy());
         JsonNode id = copy.remove("personalId");
         return new NpdCitizen(id == null ? null : id.asText(), copy);
+    }
+
+    /**
+     * As {@link #fromNpd(ObjectNode)}, keeping only the {@code requested} fields (and
+     * {@code updatedAt}): an NPD that answers more generously than asked, religion or blood type
+     * say, must not put that data into the gateway's hands.
+     */
+    public static NpdCitizen fromNpd(ObjectNode body, Collection<NpdField> requested) {
+        Set<String> keep = new HashSet<>(List.of("personalId", UPDATED_AT));
+        requested.forEach(f -> keep.add(f.jsonName()));
+        ObjectNode wanted = JsonNodeFactory.instance.objectNode();
+        body.properties().stream().filter(e -> keep.contains(e.getKey()))
+                .forEach(e -> wanted.set(e.getKey(), e.getValue()));
+        return fromNpd(wanted);
     }
 
     private static JsonNode normalise(JsonNode node) {

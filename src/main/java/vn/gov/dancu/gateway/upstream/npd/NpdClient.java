@@ -23,6 +23,9 @@ public class NpdClient {
 
     private static final Logger LOG = Logger.getLogger(NpdClient.class);
 
+    /** Name of the NPD circuit breaker, for readiness and metrics. */
+    public static final String CIRCUIT_BREAKER = "npd";
+
     @Inject
     @RestClient
     NpdRestClient rest;
@@ -34,7 +37,8 @@ public class NpdClient {
      * Looks one citizen up, asking only for {@code fields}.
      *
      * <p>Resilience: each attempt is cut at the timeout; a transient failure (5xx, network,
-     * unreadable body, timeout) is tried once more after a short jittered pause; the named
+     * unreadable body, timeout) is tried once more after a short jittered pause, while a
+     * credential rejection that survived a token refresh is not; the named
      * breaker {@code npd} opens when half of recent calls failed, so an outage answers at once
      * instead of stacking timeouts; the bulkhead caps concurrent calls so a slow NPD cannot take
      * every connection. "Not found" and "cancelled" are answers and never trip the breaker.
@@ -45,17 +49,18 @@ public class NpdClient {
      */
     @Timeout(1200)
     @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { NpdException.Unavailable.class,
-            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class })
+            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class },
+            abortOn = NpdException.CredentialsRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = { NpdException.Rejected.class, NpdException.RateLimited.class })
     @Bulkhead(value = 64, waitingTaskQueue = 256)
-    @io.smallrye.faulttolerance.api.CircuitBreakerName("npd")
+    @io.smallrye.faulttolerance.api.CircuitBreakerName(CIRCUIT_BREAKER)
     public Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields) {
         String fieldList = fields.stream().map(NpdField::jsonName).collect(Collectors.joining(","));
         return withToken(token -> rest.citizen(personalId.value(), fieldList, "Bearer " + token,
                 purpose.purposeCode(), purpose.caseId(), purpose.officerId(), purpose.agencyCode(),
                 purpose.requestId(), purpose.traceparent()))
-                .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body)))
+                .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields)))
                 .onFailure(NpdException.CitizenNotFound.class).recoverWithItem(NpdLookup.NotFound::new)
                 .onFailure(NpdException.IdCancelled.class).recoverWithItem(e ->
                         new NpdLookup.Cancelled(((NpdException.IdCancelled) e).replacedBy()))
@@ -71,7 +76,7 @@ public class NpdClient {
                 // A second rejection (or a refused token request) means our credentials are wrong:
                 // the NPD is unusable for us, which is what the caller needs to know.
                 .onFailure(NpdException.TokenRejected.class)
-                .transform(e -> new NpdException.Unavailable("NPD rejected the gateway's credentials", null, e));
+                .transform(NpdException.CredentialsRejected::new);
     }
 
     private static Throwable asUnavailable(Throwable e) {

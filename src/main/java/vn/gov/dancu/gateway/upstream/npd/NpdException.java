@@ -57,9 +57,20 @@ public class NpdException extends RuntimeException {
     }
 
     /** 503, other 5xx, network failure or an unreadable answer: worth one more try. */
-    public static final class Unavailable extends NpdException {
+    public static class Unavailable extends NpdException {
         Unavailable(String reason, Duration retryAfter, Throwable cause) {
             super(reason, retryAfter, cause);
+        }
+    }
+
+    /**
+     * The NPD refused the gateway's token again right after a fresh one was fetched (or refused
+     * to issue one): our credentials are wrong. The NPD is as unusable as when it is down, but
+     * trying again cannot help, so this is never retried.
+     */
+    public static final class CredentialsRejected extends Unavailable {
+        CredentialsRejected(Throwable cause) {
+            super("NPD rejected the gateway's credentials", null, cause);
         }
     }
 

@@ -73,7 +73,16 @@ public class NpdTokens {
         inflight = null;
     }
 
+    /** Drops the cached token, so the next call fetches one (tests start from a known state). */
+    synchronized void forget() {
+        current = null;
+    }
+
     private Cached remember(NpdToken token) {
+        if (token.accessToken() == null || token.accessToken().isBlank()) {
+            // Sending "Bearer null" would only earn a 401 and a second useless token request.
+            throw new NpdException.Unavailable("NPD token response without access_token", null, null);
+        }
         Duration life = Duration.ofSeconds(Math.max(1, token.expiresIn()));
         // Never keep a token past half its life when the configured margin is larger than that.
         Duration margin = config.npd().tokenRefreshMargin();

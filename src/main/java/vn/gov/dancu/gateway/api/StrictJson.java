@@ -1,0 +1,33 @@
+package vn.gov.dancu.gateway.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * Reads JSON strictly: text after the value ({@code {"caseId":"A"}}}) and a key given twice
+ * ({@code "mother"} twice in {@code parties}) are malformed JSON, not silently half-read. A
+ * lenient parser would pick one of two mothers without telling anybody, and a proxy or
+ * counter that reads the same bytes differently would see another request than we do.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Jackson reports trailing content as a mismatched input rather than a parse error; it is
+     * still text that is not one JSON value, so the problem mapper treats it as malformed.
+     */
+    static boolean isTrailingContent(Throwable e) {
+        return e instanceof MismatchedInputException && e.getMessage() != null
+                && e.getMessage().startsWith("Trailing token");
+    }
+}
