@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.gov.dancu.gateway.audit.AuditDraft;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 
@@ -24,6 +25,7 @@ public class CorrelationFilter {
         RequestContext context = RequestContext.from(request.getHeaderString("X-Request-Id"),
                 Messages.choose(headers.getAcceptableLanguages()), request.getHeaderString("traceparent"));
         request.setProperty(RequestContext.PROPERTY, context);
+        AuditDraft.forPath(request.getUriInfo().getPath()).ifPresent(context::auditDraft);
         MDC.put("requestId", context.requestId());
         if (request.getLength() > MAX_BODY_BYTES) {
             throw GatewayException.of(ErrorCode.PAYLOAD_TOO_LARGE, "error.PAYLOAD_TOO_LARGE.detail",

@@ -11,17 +11,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import vn.gov.dancu.gateway.config.GatewayConfig;
 import java.util.List;
+import vn.gov.dancu.gateway.audit.AuditDraft;
+import vn.gov.dancu.gateway.audit.AuditTrail;
+import vn.gov.dancu.gateway.audit.AuditUnavailableException;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
 import vn.gov.dancu.gateway.procedure.PrefillCommand;
 import vn.gov.dancu.gateway.procedure.PrefillService;
 import vn.gov.dancu.gateway.procedure.Procedure;
+import vn.gov.dancu.gateway.ratelimit.CallerRateLimits;
 import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.security.Callers;
 
-/** {@code POST /api/v1/prefill/{procedure}}: thin — check the caller, validate, prefill, render. */
+/**
+ * {@code POST /api/v1/prefill/{procedure}}: thin — check the caller, validate, prefill, record in
+ * the audit trail, render. The response is built only after its audit record is committed.
+ */
 @Path("/api/v1/prefill")
 @Authenticated
 public class PrefillResource {
@@ -32,23 +43,62 @@ public class PrefillResource {
     @Inject
     PrefillService prefill;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CallerRateLimits rateLimits;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What to tell a caller when the audit store is down: it usually recovers within seconds. */
+    static final Duration AUDIT_RETRY_AFTER = Duration.ofSeconds(5);
+
     @POST
     @Path("/{procedure}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<PrefillResponse> prefill(@PathParam("procedure") String segment, PrefillRequest body,
             @Context ContainerRequestContext request) {
+        RequestContext context = CorrelationFilter.of(request);
+        // The counter's budget starts now: data, PARTIAL or a clear 503 within it, whatever happens.
+        Instant deadline = clock.instant().plus(config.prefill().deadline());
         Caller caller = callers.current();
         Procedure procedure = Procedure.fromPathSegment(segment).orElseThrow(() -> GatewayException.of(
                 ErrorCode.UNKNOWN_PROCEDURE, "error.UNKNOWN_PROCEDURE.detail", segment.length() > 64 ? "…" : segment));
+        context.auditDraft().ifPresent(draft -> draft.request(procedure.code(),
+                procedure.definition().legalBasis(), body == null ? null : body.caseId(),
+                body == null ? null : body.parties()));
         callers.requireRole(procedure.role());
         if (body == null) {
             throw GatewayException.validation(List.of(Violation.of("body", "violation.body.required")));
         }
         PrefillCommand command = PrefillCommand.validate(procedure, body.caseId(), body.parties(),
                 body.identity() != null, body.identity() == null ? null : body.identity().method());
-        RequestContext context = CorrelationFilter.of(request);
-        return prefill.prefill(command, caller, context.requestId(), context.traceparent())
-                .map(result -> PrefillResponses.render(result, context));
+        return rateLimits.check(caller)
+                .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
+                // Audit before release: nothing below runs until the record is committed.
+                .call(result -> audit.record(AuditEntries.prefill(result, caller, context,
+                        result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200), auditTimeout(deadline))
+                        .invoke(() -> context.auditDraft().ifPresent(AuditDraft::markRecorded)))
+                .onFailure(AuditUnavailableException.class).transform(e -> GatewayException.unavailable(
+                        ErrorCode.AUDIT_UNAVAILABLE, AUDIT_RETRY_AFTER))
+                .map(result -> {
+                    if (result.unavailable()) {
+                        throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, result.retryAfter());
+                    }
+                    return PrefillResponses.render(result, context);
+                });
+    }
+
+    /** What is left of the budget for the audit commit, never less than the reserve kept for it. */
+    private Duration auditTimeout(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        Duration reserve = config.prefill().auditReserve();
+        return left.compareTo(reserve) < 0 ? reserve : left;
     }
 }

@@ -29,10 +29,12 @@ public record PrefillResponse(String requestId, String procedure, String caseId,
      * @param precision YEAR, MONTH or DAY for partial dates
      * @param source    NPD for looked-up values
      * @param editable  false: the state holds this fact; a correction goes to the NPD, not the form
+     * @param retrievedAt when the NPD gave this value, for a value reused from the per-case cache
+     * @param cached    true for a value reused from the per-case cache; absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldValue(@JsonInclude(JsonInclude.Include.ALWAYS) JsonNode value, String precision,
-            String source, Instant sourceUpdatedAt, boolean editable) {
+            String source, Instant sourceUpdatedAt, boolean editable, Instant retrievedAt, Boolean cached) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

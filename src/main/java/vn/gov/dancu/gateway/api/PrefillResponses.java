@@ -36,11 +36,14 @@ final class PrefillResponses {
         if (party.citizen() != null) {
             NpdCitizen citizen = party.citizen();
             Instant updatedAt = updatedAt(citizen);
+            // Only a cached value needs its own retrieval time: a fresh one was retrieved just now.
+            Instant retrievedAt = party.cached() ? party.retrievedAt() : null;
+            Boolean cached = party.cached() ? Boolean.TRUE : null;
             fields = new LinkedHashMap<>();
             for (NpdField field : result.releasedFields(party.role())) {
                 JsonNode value = citizen.value(field);
                 fields.put(field.jsonName(), new PrefillResponse.FieldValue(value, precision(field, citizen),
-                        SOURCE_NPD, updatedAt, false));
+                        SOURCE_NPD, updatedAt, false, retrievedAt, cached));
             }
         }
         return new PrefillResponse.Party(party.personalId(), party.outcome() == PartyResult.Outcome.FOUND,

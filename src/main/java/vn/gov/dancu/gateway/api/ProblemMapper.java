@@ -33,7 +33,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response gateway(GatewayException e, ContainerRequestContext request) {
         Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations());
-        e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, d.toSeconds())));
+        // Whole seconds, rounded up: telling a caller to come back before the NPD will answer helps no one.
+        e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, (d.toMillis() + 999) / 1000)));
         return response.build();
     }
 

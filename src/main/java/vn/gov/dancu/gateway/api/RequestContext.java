@@ -1,6 +1,7 @@
 package vn.gov.dancu.gateway.api;
 
 import java.util.Locale;
+import vn.gov.dancu.gateway.audit.AuditDraft;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,11 +21,21 @@ public final class RequestContext {
     private final String requestId;
     private final Locale locale;
     private final String traceparent;
+    private AuditDraft auditDraft;
 
     RequestContext(String requestId, Locale locale, String traceparent) {
         this.requestId = requestId;
         this.locale = locale;
         this.traceparent = traceparent;
+    }
+
+    /** The audit draft of a data-access request (set by the correlation filter), if this is one. */
+    public java.util.Optional<AuditDraft> auditDraft() {
+        return java.util.Optional.ofNullable(auditDraft);
+    }
+
+    void auditDraft(AuditDraft draft) {
+        this.auditDraft = draft;
     }
 
     static RequestContext from(String requestIdHeader, Locale locale, String traceparentHeader) {

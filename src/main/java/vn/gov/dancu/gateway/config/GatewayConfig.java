@@ -16,6 +16,16 @@ public interface GatewayConfig {
 
     Prefill prefill();
 
+    Audit audit();
+
+    /**
+     * {@code GATEWAY_SANDBOX=true} starts the built-in NPD, identity-provider and database
+     * simulators before the gateway (read by {@code SandboxMain} before Quarkus starts; declared
+     * here so the knob is documented and validated with the others). The packaged default is false.
+     */
+    @WithDefault("false")
+    boolean sandbox();
+
     /** The zone "today" is taken in for age rules: the counter's, not the server's. */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();
@@ -30,6 +40,61 @@ public interface GatewayConfig {
         /** Fetch a new token this long before the current one expires, so no call races the expiry. */
         @WithDefault("30s")
         Duration tokenRefreshMargin();
+
+        Retry retry();
+
+        Quota quota();
+
+        Cache cache();
+
+        /** Retries of failed lookups (idempotent reads only, retryable failures only). */
+        interface Retry {
+            /** Extra attempts after the first; 0 turns retries off. */
+            @WithDefault("1")
+            int maxRetries();
+
+            /** Pause before a retry; a random jitter of up to the same again is added. */
+            @WithDefault("50ms")
+            Duration delay();
+
+            /** Retries earned per first attempt: 0.2 lets retries add at most 20% to the NPD's load. */
+            @WithDefault("0.2")
+            double budgetRatio();
+
+            /** The most retries that can be saved up. */
+            @WithDefault("10")
+            double budgetCap();
+
+            /** Retries per second that stay available even without traffic, so a lone blip is retried. */
+            @WithDefault("1")
+            double minPerSecond();
+        }
+
+        /** The province's quota at the NPD, per client credential (this gateway's). */
+        interface Quota {
+            /** Calls per second the gateway allows itself; 0 disables the limiter. */
+            @WithDefault("30")
+            double requestsPerSecond();
+
+            /** Calls that may leave at once after a quiet period. */
+            @WithDefault("10")
+            double burst();
+        }
+
+        /** The short-lived per-case cache of NPD answers. */
+        interface Cache {
+            /** Off switch: with false every prefill asks the NPD. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How long an answer is reused for the same procedure, case, person and fields. */
+            @WithDefault("2m")
+            Duration ttl();
+
+            /** The most answers kept. */
+            @WithDefault("10000")
+            long maxEntries();
+        }
     }
 
     interface Prefill {
@@ -40,8 +105,47 @@ public interface GatewayConfig {
         @WithDefault("3s")
         Duration deadline();
 
+        /**
+         * Part of the deadline kept for committing the audit record: NPD lookups must finish
+         * this long before the deadline.
+         */
+        @WithDefault("500ms")
+        Duration auditReserve();
+
         /** Retry-After sent with 503 NPD_UNAVAILABLE when the NPD gave none. */
         @WithDefault("5s")
         Duration unavailableRetryAfter();
+    }
+
+    interface Audit {
+        /** Entries waiting for the writer; beyond this, requests get 503 AUDIT_UNAVAILABLE. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** The most entries one transaction commits (group commit). */
+        @WithDefault("256")
+        int batchSize();
+
+        /** How long a request waits for its record to commit before it answers 503 AUDIT_UNAVAILABLE. */
+        @WithDefault("2s")
+        Duration writeTimeout();
+
+        /**
+         * Key for signed checkpoints of the chain head ({@code GATEWAY_AUDIT_CHECKPOINT_KEY}). Keep
+         * it outside the database; without it no checkpoints are written.
+         */
+        java.util.Optional<String> checkpointKey();
+
+        /** How often a signed checkpoint of the head is written. */
+        @WithDefault("5m")
+        Duration checkpointInterval();
+
+        /** How long records are kept before retention archives or deletes them (default: 5 years). */
+        @WithDefault("1826d")
+        Duration retention();
+
+        /** Whether retention copies records to audit_record_archive before deleting them. */
+        @WithDefault("true")
+        boolean archive();
     }
 }

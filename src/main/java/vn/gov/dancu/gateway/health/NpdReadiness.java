@@ -6,6 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import vn.gov.dancu.gateway.upstream.npd.NpdBackoff;
+import vn.gov.dancu.gateway.upstream.npd.NpdHealth;
+import vn.gov.dancu.gateway.upstream.npd.NpdQuota;
 import org.eclipse.microprofile.health.Readiness;
 import vn.gov.dancu.gateway.upstream.npd.NpdClient;
 
@@ -22,12 +26,27 @@ public class NpdReadiness implements HealthCheck {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    NpdHealth health;
+
+    @Inject
+    NpdBackoff backoff;
+
+    @Inject
+    NpdQuota quota;
+
     @Override
     public HealthCheckResponse call() {
         CircuitBreakerState state = breakers.currentState(NpdClient.CIRCUIT_BREAKER);
-        return HealthCheckResponse.named("npd")
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("npd")
                 .up()
                 .withData("circuit", state.name())
-                .build();
+                .withData("quotaWaiting", quota.waiting());
+        // Rounded up, as in a Retry-After header: "1" with 1.4 s left would invite a call too early.
+        backoff.remaining().ifPresent(d -> response.withData("retryAfterSeconds", (d.toMillis() + 999) / 1000));
+        health.lastError().ifPresent(e -> response
+                .withData("lastError", e.kind() + (e.status() > 0 ? " " + e.status() : ""))
+                .withData("lastErrorAt", e.at().toString()));
+        return response.build();
     }
 }

@@ -18,8 +18,6 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.config.GatewayConfig;
-import vn.gov.dancu.gateway.error.ErrorCode;
-import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.procedure.PartyResult.Outcome;
 import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.upstream.npd.NpdClient;
@@ -51,7 +49,7 @@ public class PrefillService {
     }
 
     /** What came back for one lookup, failures folded in so one party cannot sink the others. */
-    private record Answer(NpdLookup lookup, Duration retryAfter) {
+    private record Answer(NpdLookup lookup, Duration retryAfter, int status, boolean sent) {
     }
 
     /**
@@ -61,28 +59,31 @@ public class PrefillService {
      * declares her child's birth) is fetched once with the fields of both roles. Each lookup is
      * bounded by the prefill deadline, so the answer arrives in time even if the NPD stalls.
      *
-     * @return the result; fails with 503 NPD_UNAVAILABLE when no party could be fetched at all
+     * @return the result, {@link PrefillResult#unavailable()} when no party could be fetched at all
      */
-    public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId, String traceparent) {
+    public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId, String traceparent,
+            Instant deadline) {
         Procedure procedure = command.procedure();
         NpdPurpose purpose = new NpdPurpose(procedure.code(), command.caseId(), caller.officer(), caller.agency(),
                 requestId, traceparent);
         Map<String, Lookup> lookups = plan(command);
-        Duration deadline = config.prefill().deadline();
+        // Lookups end early enough to leave the audit record its time before the deadline.
+        Duration budget = Duration.between(clock.instant(), deadline.minus(config.prefill().auditReserve()));
+        Duration lookupBudget = budget.isNegative() ? Duration.ofMillis(1) : budget;
         List<String> ids = List.copyOf(lookups.keySet());
         List<Uni<Answer>> calls = ids.stream().map(id -> {
             Lookup l = lookups.get(id);
             return npd.lookup(purpose, l.id(), l.fields())
-                    .map(found -> new Answer(found, null))
-                    .ifNoItem().after(deadline).fail()
-                    .onFailure().recoverWithItem(e -> new Answer(null, retryAfterOf(e)));
+                    .map(answer -> new Answer(answer, null, statusOf(answer), true))
+                    .ifNoItem().after(lookupBudget).fail()
+                    .onFailure().recoverWithItem(e -> new Answer(null, retryAfterOf(e), statusOf(e), sent(e)));
         }).toList();
         return Uni.combine().all().unis(calls).with(Answer.class, answers -> {
             Map<String, Answer> byId = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 byId.put(ids.get(i), answers.get(i));
             }
-            return assemble(command, byId);
+            return assemble(command, lookups, byId);
         });
     }
 
@@ -102,12 +103,20 @@ public class PrefillService {
         return plan;
     }
 
-    private PrefillResult assemble(PrefillCommand command, Map<String, Answer> answers) {
+    private PrefillResult assemble(PrefillCommand command, Map<String, Lookup> lookups, Map<String, Answer> answers) {
+        List<PrefillResult.NpdCall> calls = lookups.entrySet().stream()
+                .map(e -> {
+                    Answer a = answers.get(e.getKey());
+                    boolean cached = a.lookup() instanceof NpdLookup.Found found && found.cached();
+                    return new PrefillResult.NpdCall(e.getKey(), e.getValue().fields(), a.status(), cached,
+                            a.sent() && !cached);
+                })
+                .toList();
+        Duration retryAfter = null;
         if (answers.values().stream().allMatch(a -> a.lookup() == null)) {
-            Duration retryAfter = answers.values().stream().map(Answer::retryAfter).filter(Objects::nonNull)
+            retryAfter = answers.values().stream().map(Answer::retryAfter).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(config.prefill().unavailableRetryAfter());
             LOG.warnf("NPD unavailable for every party of a %s prefill", command.procedure().code());
-            throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, retryAfter);
         }
         Procedure procedure = command.procedure();
         Map<PartyRole, PartyResult> parties = new LinkedHashMap<>();
@@ -126,7 +135,7 @@ public class PrefillService {
         procedure.definition().suggest(facts, suggestions);
         boolean complete = parties.values().stream().allMatch(p -> p.outcome() == Outcome.FOUND);
         return new PrefillResult(command, Instant.now(clock), parties, List.copyOf(issues), List.copyOf(suggestions),
-                complete);
+                complete, calls, retryAfter);
     }
 
     private static PartyResult toPartyResult(PartyRole role, PersonalId id, Answer answer) {
@@ -134,13 +143,32 @@ public class PrefillService {
             return new PartyResult(role, id.value(), Outcome.UNAVAILABLE, null, null, answer.retryAfter());
         }
         if (answer.lookup() instanceof NpdLookup.Found found) {
-            return new PartyResult(role, id.value(), Outcome.FOUND, found.citizen(), null, null);
+            return new PartyResult(role, id.value(), Outcome.FOUND, found.citizen(), null, null, found.retrievedAt(),
+                    found.cached());
         }
         if (answer.lookup() instanceof NpdLookup.Cancelled cancelled) {
             return new PartyResult(role, id.value(), Outcome.CANCELLED, null, cancelled.replacedBy().orElse(null),
                     null);
         }
         return new PartyResult(role, id.value(), Outcome.NOT_FOUND, null, null, null);
+    }
+
+    private static int statusOf(NpdLookup answer) {
+        return answer instanceof NpdLookup.Found ? 200 : answer instanceof NpdLookup.Cancelled ? 410 : 404;
+    }
+
+    /** The NPD's status behind a failure, 0 when it never answered (timeout, network, open circuit). */
+    /** Whether a failed lookup reached the NPD at all: the audit trail records only real calls. */
+    private static boolean sent(Throwable e) {
+        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
+                || e instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException) {
+            return false;
+        }
+        return !(e instanceof NpdException npd) || npd.sent();
+    }
+
+    private static int statusOf(Throwable e) {
+        return e instanceof NpdException npdFailure ? npdFailure.status() : 0;
     }
 
     private static Duration retryAfterOf(Throwable e) {

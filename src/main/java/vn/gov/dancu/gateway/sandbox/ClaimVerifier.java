@@ -58,6 +58,7 @@ final class ClaimVerifier {
     }
 
     private static String verdict(String claim, String claimed, String held) {
+        // NO_DATA before any comparison: "nothing to compare" must not read as a mismatch.
         if (held == null || held.isBlank()) {
             return NO_DATA;
         }
@@ -79,6 +80,7 @@ final class ClaimVerifier {
 
     /** "1990" agrees with "1990-05-12"; "1990-06" does not; both must be well formed. */
     static boolean partialDatesAgree(String claimed, String held) {
+        // Both are yyyy[-MM[-dd]], so the parts both hold are exactly their common prefix.
         int common = Math.min(claimed.length(), held.length());
         return claimed.regionMatches(0, held, 0, common);
     }

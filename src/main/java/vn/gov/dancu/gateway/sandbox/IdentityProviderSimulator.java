@@ -94,6 +94,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         this.vertx = vertx != null ? vertx : SandboxVertx.create();
         this.clock = clock;
         try {
+            // The kid is the key's thumbprint: stable for this key, different for every instance.
             key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
             key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
@@ -200,10 +201,12 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         return key.getKeyId();
     }
 
+    /** The built-in account with this username; null and unknown names find none. */
     static Optional<Officer> officer(String username) {
         return OFFICERS.stream().filter(o -> o.username().equals(username)).findFirst();
     }
 
+    /** Keycloak's access-token claims for an officer, then the caller's replacements. */
     private JwtClaims claims(Officer officer, String clientId, Map<String, Object> overrides) {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
@@ -222,6 +225,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         if (officer.agencyCode() != null) {
             claims.setClaim("agency_code", officer.agencyCode());
         }
+        // Quarkus OIDC reads roles from realm_access.roles, as it does for Keycloak.
         claims.setClaim("realm_access", Map.of("roles", officer.roles()));
         overrides.forEach((name, value) -> {
             if (value == null) {
@@ -233,6 +237,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         return claims;
     }
 
+    /** RS256 with the key's kid in the header, so a verifier picks the key from the JWKS. */
     private String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -249,6 +254,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     // --- HTTP ---------------------------------------------------------------------------------
 
+    /** Keycloak's paths under /realms/dancu: discovery, certs and token; anything else 404. */
     private Router router() {
         Router router = Router.router(vertx);
         String realm = "/realms/" + REALM;
@@ -261,6 +267,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         return router;
     }
 
+    /**
+     * The discovery document. It lists only what this provider really does (the password grant,
+     * RS256): Quarkus needs the issuer and jwks_uri, and the issuer must equal the tokens' iss.
+     */
     private void discovery(RoutingContext ctx) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer());
@@ -298,6 +308,7 @@ public final class IdentityProviderSimulator implements AutoCloseable {
             oauthError(ctx, 401, "invalid_grant", "Invalid user credentials");
             return;
         }
+        // No refresh or ID token: the counter app asks again when the hour is up.
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", sign(claims(officer.get(), clientId, Map.of())));
         body.put("token_type", "Bearer");

@@ -26,6 +26,7 @@ final class NpdFailure extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** 400 INVALID_REQUEST; {@code message} names what was wrong, never the personal data sent. */
     static NpdFailure invalidRequest(String message) {
         return new NpdFailure(400, "INVALID_REQUEST", "Yêu cầu không hợp lệ: " + message);
     }
@@ -38,6 +39,7 @@ final class NpdFailure extends RuntimeException {
         return new NpdFailure(404, "CITIZEN_NOT_FOUND", "Không tìm thấy công dân có số định danh này.");
     }
 
+    /** 410 ID_CANCELLED, naming the replacement only when the NPD knows it. */
     static NpdFailure cancelled(String replacedBy) {
         return new NpdFailure(410, "ID_CANCELLED", replacedBy == null
                 ? "Số định danh cá nhân đã bị hủy."

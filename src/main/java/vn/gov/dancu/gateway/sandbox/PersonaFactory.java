@@ -202,6 +202,7 @@ final class PersonaFactory {
         sau.updatedAt = tu.updatedAt;
         alone(sau, home);
 
+        // Declared missing: no date of death, no household, the last permanent residence kept.
         PersonDraft hai = person(MISSING, "Hồ Văn Hải", Gender.MALE, LocalDate.of(1975, 12, 1));
         hai.lifeStatus = LifeStatus.MISSING;
         hai.permanentResidence = ward("Xã Bom Bo").before2025("Thôn 7");
@@ -211,6 +212,7 @@ final class PersonaFactory {
         loi.maritalStatus = MaritalStatus.WIDOWED;
         loi.hometown = Places.HOMETOWNS.get("042");
         loi.birthRegistrationPlace = null;
+        // He lives with his son, who heads the household.
         PersonDraft hieu = person("070068001942", "Ngô Văn Hiếu", Gender.MALE, LocalDate.of(1968, 11, 11));
         hieu.parents(loi, null);
         hieu.hometown = loi.hometown;
@@ -235,6 +237,7 @@ final class PersonaFactory {
         alone(bao, ward("Phường Phước Bình").after2025("Tổ 9, khu phố 1"));
 
         Address phucHome = ward("Thị trấn Tân Khai").before2025("Ấp 2");
+        // Married to Châu Thị Diễm, so any other bride is ALREADY_MARRIED.
         PersonDraft phuc = person(MARRIED_MAN, "Lý Văn Phúc", Gender.MALE, LocalDate.of(1986, 1, 25));
         PersonDraft diem = person("070188008081", "Châu Thị Diễm", Gender.FEMALE, LocalDate.of(1988, 9, 30));
         PersonDraft.marry(phuc, diem);
@@ -257,6 +260,7 @@ final class PersonaFactory {
         ha.joinHousehold(tamHousehold, tam, "Vợ", tamHome);
         sister.joinHousehold(tamHousehold, tam, "Con", tamHome);
 
+        // The minors live with both parents, who are in the NPD like any family.
         PersonDraft tai = person("070080009088", "Huỳnh Văn Tài", Gender.MALE, LocalDate.of(1980, 6, 1));
         PersonDraft bich = person("070182009089", "Lê Thị Ngọc Bích", Gender.FEMALE, LocalDate.of(1982, 3, 1));
         family(tai, bich, child(UNDERAGE_GIRL, "Huỳnh Thanh Trúc", Gender.FEMALE, LocalDate.of(2011, 4, 18), tai,
@@ -277,6 +281,7 @@ final class PersonaFactory {
 
     /** A Kinh citizen born in Bình Phước with the fields every adult record carries. */
     private PersonDraft person(String id, String name, Gender gender, LocalDate birth) {
+        // Reserving fails loudly if two personas were given one number.
         ids.reserve(id);
         PersonDraft person = new PersonDraft(id, name, gender, birth);
         person.ethnicity = Places.KINH;
@@ -284,6 +289,7 @@ final class PersonaFactory {
         person.birthRegistrationPlace = TAN_PHU.before2025(null);
         person.hometown = TAN_PHU.before2025(null);
         person.updatedAt = BEFORE_MERGER_UPDATE;
+        // Everyone from 14 holds a chip card: issued in the 2021 campaign, or soon after turning 14.
         if (PopulationGenerator.age(birth) >= 14) {
             LocalDate issue = birth.plusYears(14).isAfter(LocalDate.of(2021, 4, 1))
                     ? birth.plusYears(14).plusMonths(2) : LocalDate.of(2021, 4, 15);
@@ -299,6 +305,7 @@ final class PersonaFactory {
         return person;
     }
 
+    /** A persona's child: hometown and, for a minor, legal representative from the father, else the mother. */
     private PersonDraft child(String id, String name, Gender gender, LocalDate birth, PersonDraft father,
                               PersonDraft mother) {
         PersonDraft child = person(id, name, gender, birth);
@@ -318,15 +325,18 @@ final class PersonaFactory {
         return number;
     }
 
+    /** A household of one, for personas whose relatives do not matter to their case. */
     private void alone(PersonDraft person, Address address) {
         household(person, address);
     }
 
+    /** A cancelled number holds no record; it only maps to its replacement, if any. */
     private void cancel(String cancelled, String replacement) {
         ids.reserve(cancelled);
         cancellations.put(cancelled, replacement);
     }
 
+    /** A ward of the catalogue by name, so the personas read as places, not indexes. */
     private static Ward ward(String name) {
         return Places.BINH_PHUOC.stream().filter(w -> w.wardName().equals(name)).findFirst().orElseThrow();
     }

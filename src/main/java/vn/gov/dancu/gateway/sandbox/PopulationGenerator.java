@@ -63,6 +63,10 @@ final class PopulationGenerator {
         return people;
     }
 
+    /**
+     * One household of a randomly chosen shape. Its address is written in the units of the era
+     * its records were last updated in: a little under half after the 2025 merger.
+     */
     private void household() {
         Ward ward = VietnameseNames.pick(random, Places.BINH_PHUOC);
         boolean after2025 = random.nextInt(100) < 45;
@@ -70,6 +74,7 @@ final class PopulationGenerator {
         Home home = new Home(String.format("7%08d", 1_000_000 + ++households),
                 after2025 ? ward.after2025(line) : ward.before2025(line), after2025);
         CodeName[] ethnicities = coupleEthnicities();
+        // Shares of household shapes, roughly as in a rural south-eastern province.
         int roll = random.nextInt(100);
         if (roll < 55) {
             couple(home, ethnicities, 1950 + random.nextInt(52), true);
@@ -89,10 +94,12 @@ final class PopulationGenerator {
         PersonDraft husband = person(Gender.MALE, birthDate(husbandYear), ethnicities[0], null, home);
         PersonDraft wife = person(Gender.FEMALE, birthDate(wifeYear(husbandYear)), ethnicities[1], null, home);
         PersonDraft.marry(husband, wife);
+        // Older men die first often enough that a third of the oldest couples are widows.
         boolean widowed = husbandYear < 1956 && random.nextInt(100) < 35;
         if (widowed) {
             die(husband, wife, home, null);
         }
+        // The dead leave the household; the widow becomes its head.
         PersonDraft head = widowed ? wife : husband;
         head.joinHousehold(home.number(), head, "Chủ hộ", home.address());
         if (!widowed) {
@@ -119,6 +126,7 @@ final class PopulationGenerator {
         if (!widowed) {
             grandmother.joinHousehold(home.number(), head, "Vợ", home.address());
         }
+        // The son who stayed: born when his mother was 22 to 35.
         LocalDate sonBirth = grandmother.birthDate.plusYears(22 + random.nextInt(14))
                 .plusDays(random.nextInt(365));
         if (age(sonBirth) < 23) {
@@ -128,6 +136,7 @@ final class PopulationGenerator {
         }
         PersonDraft son = child(home, grandfather, grandmother, Gender.MALE, sonBirth);
         son.joinHousehold(home.number(), head, "Con", home.address());
+        // His wife is mostly of his own group; now and then a Kinh woman married in.
         int wifeYear = Math.min(wifeYear(sonBirth.getYear()), REFERENCE_DATE.getYear() - 20);
         PersonDraft daughterInLaw = person(Gender.FEMALE, birthDate(wifeYear),
                 random.nextInt(10) == 0 ? Places.KINH : son.ethnicity, null, home);
@@ -138,6 +147,7 @@ final class PopulationGenerator {
 
     /** A widowed or divorced parent heading a household with the children. */
     private void singleParent(Home home, CodeName ethnicity) {
+        // Three single parents in four are mothers.
         boolean mother = random.nextInt(4) != 0;
         int year = 1965 + random.nextInt(34);
         int otherYear = mother ? year - random.nextInt(1, 6) : wifeYear(year);
@@ -183,6 +193,7 @@ final class PopulationGenerator {
      */
     private LocalDate children(Home home, PersonDraft father, PersonDraft mother, PersonDraft head, String relation,
                                int count) {
+        // First child at 20–27, then one every one to four years while she is under 40.
         LocalDate next = mother.birthDate.plusYears(20 + random.nextInt(8)).plusDays(random.nextInt(365));
         LocalDate youngest = null;
         for (int i = 0; i < count; i++) {
@@ -200,6 +211,7 @@ final class PopulationGenerator {
         return youngest;
     }
 
+    /** A child of the couple with the father's surname and hometown ("quê quán" follows the father). */
     private PersonDraft child(Home home, PersonDraft father, PersonDraft mother, Gender gender, LocalDate birth) {
         // Parents agree on the child's ethnicity; in practice mostly the father's.
         CodeName ethnicity = random.nextInt(10) < 8 ? father.ethnicity : mother.ethnicity;
@@ -214,11 +226,13 @@ final class PopulationGenerator {
      * survivor becomes WIDOWED and loses the spouse reference, the deceased keeps theirs.
      */
     private void die(PersonDraft deceased, PersonDraft survivor, Home home, LocalDate notBefore) {
+        // Deaths fall in the NPD era (2005 on), after 25 and after the youngest child's birth.
         LocalDate latest = REFERENCE_DATE.minusDays(30);
         LocalDate earliest = latest(LocalDate.of(2005, 1, 1), deceased.birthDate.plusYears(25), notBefore);
         LocalDate death = between(earliest.isAfter(latest) ? latest.minusYears(1) : earliest, latest);
         deceased.lifeStatus = LifeStatus.DECEASED;
         deceased.dateOfDeath = death.toString();
+        // The record keeps the last permanent residence as written; the dead live nowhere now.
         deceased.permanentResidence = home.address();
         deceased.currentResidence = null;
         survivor.maritalStatus = MaritalStatus.WIDOWED;
@@ -227,6 +241,7 @@ final class PopulationGenerator {
 
     /** Minors are represented by their father, or by their mother when he is dead or unrecorded. */
     private void legalRepresentatives() {
+        // Run after all households exist: a father's death may be decided after his children are born.
         java.util.Map<String, PersonDraft> byId = new java.util.HashMap<>();
         people.forEach(p -> byId.put(p.personalId, p));
         for (PersonDraft person : people) {
@@ -244,11 +259,13 @@ final class PopulationGenerator {
         String province = birthProvince(birth, ethnicity);
         String surname = familySurname != null ? familySurname : VietnameseNames.surname(random, ethnicity, gender);
         String name = VietnameseNames.fullName(random, surname, ethnicity, gender, birth.getYear());
+        // The number agrees with sex and birth year: only a persona contradicts its number.
         PersonDraft person = new PersonDraft(ids.allocate(province, gender, birth.getYear()), name, gender, birth);
         person.ethnicity = ethnicity;
         person.dateOfBirth = recordedBirthDate(birth);
         person.birthRegistrationPlace = birthRegistrationPlace(province, birth);
         person.hometown = hometown(province);
+        // Sensitive fields are held for most people, so an answer without them proves they were not asked.
         person.religion = random.nextInt(100) < 85 ? religion(ethnicity) : null;
         person.bloodType = random.nextInt(100) < 60 ? bloodType() : null;
         person.updatedAt = updatedAt(home.after2025());
@@ -270,6 +287,10 @@ final class PopulationGenerator {
         return birth.toString();
     }
 
+    /**
+     * The province that registered the birth: the area's own peoples in Bình Phước, northern
+     * groups often in their home provinces, older Kinh often as settlers from the north and centre.
+     */
     private String birthProvince(LocalDate birth, CodeName ethnicity) {
         // Births registered in the merged province from 2025-07-01 carry Đồng Nai's code.
         if (!birth.isBefore(MERGER)) {
@@ -289,6 +310,7 @@ final class PopulationGenerator {
         };
     }
 
+    /** Where the birth was registered, in the units of that time; old wartime records often have none. */
     private Address birthRegistrationPlace(String province, LocalDate birth) {
         if (birth.getYear() < 1975 && random.nextInt(100) < 30) {
             return null;
@@ -329,6 +351,7 @@ final class PopulationGenerator {
                 ? new CodeName[] {minority, Places.KINH} : new CodeName[] {Places.KINH, minority};
     }
 
+    /** Religion by group: Xtiêng and Mnông often Protestant or Catholic, Khmer Theravada Buddhist. */
     private CodeName religion(CodeName ethnicity) {
         int roll = random.nextInt(100);
         return switch (ethnicity.code()) {
@@ -413,6 +436,7 @@ final class PopulationGenerator {
         return new IdCard(number, issue.toString(), expiry == null ? null : expiry.toString(), authority);
     }
 
+    /** When the record was last written: before the merger for old-unit addresses, after it for new ones. */
     private String updatedAt(boolean after2025) {
         LocalDate from = after2025 ? MERGER : LocalDate.of(2021, 7, 1);
         LocalDate to = after2025 ? REFERENCE_DATE : MERGER.minusDays(1);
@@ -424,6 +448,7 @@ final class PopulationGenerator {
         return person.fullName.strip().split("\\s+")[0];
     }
 
+    /** The wife two years older to six younger than the husband, and at least 20 in the reference year. */
     private int wifeYear(int husbandYear) {
         return Math.min(husbandYear + random.nextInt(-2, 7), REFERENCE_DATE.getYear() - 20);
     }

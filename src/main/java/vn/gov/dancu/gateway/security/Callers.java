@@ -4,6 +4,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
@@ -23,6 +25,9 @@ public class Callers {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    RoutingContext routingContext;
 
     /**
      * Refuses a caller without {@code role} (for checks that depend on the request, such as the
@@ -46,8 +51,25 @@ public class Callers {
         return new Caller(officer != null ? officer : identity.getPrincipal().getName(), agency, claim("azp"));
     }
 
+    /**
+     * Whatever the token says about the caller, without judging it and without triggering
+     * authentication: for recording refused requests, which may be refused before anyone was
+     * authenticated. Fields are null when unknown.
+     */
+    public Caller peek() {
+        if (!(routingContext.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()
+                || !(user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt)) {
+            return new Caller(null, null, null);
+        }
+        return new Caller(text(jwt.getClaim("preferred_username")), text(jwt.getClaim(AGENCY_CLAIM)),
+                text(jwt.getClaim("azp")));
+    }
+
     private String claim(String name) {
-        Object value = token.getClaim(name);
+        return text(token.getClaim(name));
+    }
+
+    private static String text(Object value) {
         // smallrye-jwt hands JSON strings back as jakarta.json.JsonString
         return value instanceof jakarta.json.JsonString s ? s.getString() : value == null ? null : value.toString();
     }

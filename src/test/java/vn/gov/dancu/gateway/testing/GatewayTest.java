@@ -7,15 +7,18 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import vn.gov.dancu.gateway.upstream.npd.NpdResilience;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the API tests: the WireMock NPD and the WireMock OIDC provider, stubs reset before
- * each test and breakers after, so no test sees another's outage.
+ * Base of the API tests: the WireMock NPD, the WireMock OIDC provider and a real PostgreSQL;
+ * stubs and the NPD client's resilience state reset before each test and breakers after, so no
+ * test sees another's outage.
  */
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(NpdMock.class)
+@QuarkusTestResource(PostgresResource.class)
 public abstract class GatewayTest {
 
     @InjectNpdMock
@@ -24,9 +27,14 @@ public abstract class GatewayTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    NpdResilience resilience;
+
     @BeforeEach
     void resetNpd() {
         NpdMock.reset(npd);
+        // No test may inherit another's Retry-After, spent retry budget or cached answers.
+        resilience.reset();
     }
 
     @AfterEach

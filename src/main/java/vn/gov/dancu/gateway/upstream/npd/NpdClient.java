@@ -1,22 +1,27 @@
 package vn.gov.dancu.gateway.upstream.npd;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.citizen.PersonalId;
+import vn.gov.dancu.gateway.config.GatewayConfig;
 
 /**
- * The NPD as the rest of the gateway sees it: authenticated, purpose-bound, minimised and
- * guarded. Resilience lives here, on the wrapper, so every caller gets the same behaviour.
+ * The NPD as the rest of the gateway sees it: authenticated, purpose-bound, minimised, guarded,
+ * within the province's quota, and cached per case for a short while. Every caller gets the same
+ * behaviour because it all lives here, on the client, not in the procedures.
  */
 @ApplicationScoped
 public class NpdClient {
@@ -27,60 +32,123 @@ public class NpdClient {
     public static final String CIRCUIT_BREAKER = "npd";
 
     @Inject
-    @RestClient
-    NpdRestClient rest;
+    NpdGuard guard;
 
     @Inject
-    NpdTokens tokens;
+    NpdQuota quota;
+
+    @Inject
+    NpdBackoff backoff;
+
+    @Inject
+    RetryBudget retryBudget;
+
+    @Inject
+    NpdHealth health;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Found records only: "not found" may change any minute, failures are never cached. */
+    private Cache<CacheKey, NpdLookup.Found> cache;
+
+    /** Everything that changes the answer (and who may see it) is in the key. */
+    private record CacheKey(String purpose, String caseId, String agency, String personalId, List<NpdField> fields) {
+    }
+
+    @PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder()
+                .expireAfterWrite(config.npd().cache().ttl())
+                .maximumSize(config.npd().cache().maxEntries())
+                .build();
+    }
+
+    /** As {@link #lookup(NpdPurpose, PersonalId, Collection, NpdPriority)} for a counter prefill. */
+    public Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields) {
+        return lookup(purpose, personalId, fields, NpdPriority.INTERACTIVE);
+    }
 
     /**
      * Looks one citizen up, asking only for {@code fields}.
      *
-     * <p>Resilience: each attempt is cut at the timeout; a transient failure (5xx, network,
-     * unreadable body, timeout) is tried once more after a short jittered pause, while a
-     * credential rejection that survived a token refresh is not; the named
-     * breaker {@code npd} opens when half of recent calls failed, so an outage answers at once
-     * instead of stacking timeouts; the bulkhead caps concurrent calls so a slow NPD cannot take
-     * every connection. "Not found" and "cancelled" are answers and never trip the breaker.
+     * <p>In order: the per-case cache (same procedure, case, agency, person and fields within the
+     * TTL: no quota spent, the answer says {@code cached}); a Retry-After the NPD asked for (no
+     * call before it expires); the quota (wait for a slot, interactive before bulk, agencies in
+     * turn); the guarded attempt; and for a transient failure (5xx, network, unreadable body,
+     * timeout) one jittered retry if the retry budget allows. Callers bound the whole with their
+     * deadline: cancelling the returned Uni leaves the quota queue.
      *
      * @return the answer; fails with {@link NpdException.Unavailable} or
-     *         {@link NpdException.RateLimited} (or a fault-tolerance exception when the breaker
-     *         is open or the bulkhead full) when the NPD could not answer
+     *         {@link NpdException.RateLimited} (or a fault-tolerance exception when the breaker is
+     *         open or the bulkhead full) when the NPD could not answer
      */
-    @Timeout(1200)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { NpdException.Unavailable.class,
-            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class },
-            abortOn = NpdException.CredentialsRejected.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = { NpdException.Rejected.class, NpdException.RateLimited.class })
-    @Bulkhead(value = 64, waitingTaskQueue = 256)
-    @io.smallrye.faulttolerance.api.CircuitBreakerName(CIRCUIT_BREAKER)
-    public Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields) {
-        String fieldList = fields.stream().map(NpdField::jsonName).collect(Collectors.joining(","));
-        return withToken(token -> rest.citizen(personalId.value(), fieldList, "Bearer " + token,
-                purpose.purposeCode(), purpose.caseId(), purpose.officerId(), purpose.agencyCode(),
-                purpose.requestId(), purpose.traceparent()))
-                .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields)))
-                .onFailure(NpdException.CitizenNotFound.class).recoverWithItem(NpdLookup.NotFound::new)
-                .onFailure(NpdException.IdCancelled.class).recoverWithItem(e ->
-                        new NpdLookup.Cancelled(((NpdException.IdCancelled) e).replacedBy()))
-                .onFailure(e -> !(e instanceof NpdException)).transform(NpdClient::asUnavailable)
+    public Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
+            NpdPriority priority) {
+        CacheKey key = new CacheKey(purpose.purposeCode(), purpose.caseId(), purpose.agencyCode(),
+                personalId.value(), List.copyOf(fields));
+        if (config.npd().cache().enabled()) {
+            NpdLookup.Found hit = cache.getIfPresent(key);
+            if (hit != null) {
+                return Uni.createFrom().item(hit.asCached());
+            }
+        }
+        retryBudget.recordAttempt();
+        return attempt(purpose, personalId, fields, priority)
+                .onFailure(NpdClient::retryable).recoverWithUni(failure -> {
+                    // No retry while the NPD's Retry-After runs, nor beyond the budget.
+                    if (config.npd().retry().maxRetries() < 1 || backoff.remaining().isPresent()
+                            || !retryBudget.tryWithdraw()) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    Duration pause = config.npd().retry().delay().plusMillis(
+                            ThreadLocalRandom.current().nextLong(config.npd().retry().delay().toMillis() + 1));
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
+                            .chain(() -> attempt(purpose, personalId, fields, priority));
+                })
+                .invoke(answer -> {
+                    if (answer instanceof NpdLookup.Found found && config.npd().cache().enabled()) {
+                        cache.put(key, found);
+                    }
+                })
                 .onFailure().invoke(e -> LOG.debugf("NPD lookup of %s failed: %s", personalId, e.getMessage()));
     }
 
-    /** Runs {@code call} with the shared token; on 401 gets a replacement and tries exactly once more. */
-    private <T> Uni<T> withToken(Function<String, Uni<T>> call) {
-        return tokens.token().chain(token -> call.apply(token)
-                .onFailure(NpdException.TokenRejected.class)
-                .recoverWithUni(rejected -> tokens.replace(token).chain(fresh -> call.apply(fresh))))
-                // A second rejection (or a refused token request) means our credentials are wrong:
-                // the NPD is unusable for us, which is what the caller needs to know.
-                .onFailure(NpdException.TokenRejected.class)
-                .transform(NpdException.CredentialsRejected::new);
+    private Uni<NpdLookup> attempt(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
+            NpdPriority priority) {
+        var wait = backoff.remaining();
+        if (wait.isPresent()) {
+            // The NPD asked us to wait: answer for it instead of spending quota on a certain refusal.
+            return Uni.createFrom().failure(new NpdException.RateLimited(wait.get(), false));
+        }
+        Instant started = clock.instant();
+        return quota.acquire(purpose.agencyCode(), priority)
+                .chain(() -> guard.attempt(purpose, personalId.value(), fields))
+                .map(answer -> answer instanceof NpdLookup.Found found ? found.retrievedAt(started) : answer)
+                .onFailure().invoke(e -> {
+                    // Readiness reports what the NPD did, not the breaker's refusal that follows it.
+                    if (!(e instanceof CircuitBreakerOpenException)) {
+                        health.record(e);
+                    }
+                    if (e instanceof NpdException npd && (npd.status() == 429 || npd.status() == 503)) {
+                        npd.retryAfter().ifPresent(backoff::blockFor);
+                    }
+                });
     }
 
-    private static Throwable asUnavailable(Throwable e) {
-        return new NpdException.Unavailable("NPD unreachable or unreadable: " + e.getClass().getSimpleName(), null,
-                e);
+    /** Worth another try: the NPD may answer next time. Never a 429, a 400 or bad credentials. */
+    private static boolean retryable(Throwable e) {
+        if (e instanceof NpdException.CredentialsRejected) {
+            return false;
+        }
+        return e instanceof NpdException.Unavailable || e instanceof TimeoutException;
+    }
+
+    /** Empties the per-case cache (tests, and an operator's reset). */
+    public void clearCache() {
+        cache.invalidateAll();
     }
 }

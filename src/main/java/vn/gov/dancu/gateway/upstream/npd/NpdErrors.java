@@ -6,11 +6,15 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** Translates the NPD's error responses (contract: {@code Error} schema) into {@link NpdException}s. */
 final class NpdErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every code of the contract's Error enum has this shape; no personal number or name does. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
 
     private NpdErrors() {
     }
@@ -18,7 +22,7 @@ final class NpdErrors {
     static NpdException from(Response response) {
         int status = response.getStatus();
         JsonNode body = readBody(response);
-        String errorCode = body.path("errorCode").asText("");
+        String errorCode = errorCode(body);
         Duration retryAfter = retryAfter(response.getHeaderString("Retry-After"));
         return switch (status) {
             case 401 -> new NpdException.TokenRejected(errorCode);
@@ -27,9 +31,18 @@ final class NpdErrors {
                     ? body.get("replacedBy").asText() : null);
             case 429 -> new NpdException.RateLimited(retryAfter);
             default -> status >= 500
-                    ? new NpdException.Unavailable("NPD answered " + status + " " + errorCode, retryAfter, null)
+                    ? new NpdException.Unavailable("NPD answered " + status + " " + errorCode, retryAfter, null, status)
                     : new NpdException.Rejected(status + " " + errorCode);
         };
+    }
+
+    /**
+     * The contract's {@code errorCode} (an upper-case enum), which travels on in exception messages
+     * and log lines; anything else an NPD put there (a sentence, a personal number) is not repeated.
+     */
+    private static String errorCode(JsonNode body) {
+        String code = body.path("errorCode").asText("");
+        return ERROR_CODE.matcher(code).matches() ? code : "UNRECOGNISED";
     }
 
     private static JsonNode readBody(Response response) {

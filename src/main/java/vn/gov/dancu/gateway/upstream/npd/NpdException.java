@@ -21,6 +21,16 @@ public class NpdException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** False when the gateway refused the call itself and nothing was sent to the NPD. */
+    public boolean sent() {
+        return true;
+    }
+
+    /** The NPD's HTTP status behind this failure, or 0 when it never answered. */
+    public int status() {
+        return 0;
+    }
+
     /** 404 CITIZEN_NOT_FOUND: an answer, recovered inside the client. */
     public static final class CitizenNotFound extends NpdException {
         CitizenNotFound() {
@@ -51,15 +61,45 @@ public class NpdException extends RuntimeException {
 
     /** 429 RATE_LIMITED: our credential's quota is spent until Retry-After. */
     public static final class RateLimited extends NpdException {
+        private final boolean sent;
+
         RateLimited(Duration retryAfter) {
+            this(retryAfter, true);
+        }
+
+        /** {@code sent} false: refused here because the NPD's Retry-After still runs; no call was made. */
+        RateLimited(Duration retryAfter, boolean sent) {
             super("rate limited", retryAfter, null);
+            this.sent = sent;
+        }
+
+        @Override
+        public boolean sent() {
+            return sent;
+        }
+
+        @Override
+        public int status() {
+            return 429;
         }
     }
 
     /** 503, other 5xx, network failure or an unreadable answer: worth one more try. */
     public static class Unavailable extends NpdException {
+        private final int status;
+
         Unavailable(String reason, Duration retryAfter, Throwable cause) {
+            this(reason, retryAfter, cause, 0);
+        }
+
+        Unavailable(String reason, Duration retryAfter, Throwable cause, int status) {
             super(reason, retryAfter, cause);
+            this.status = status;
+        }
+
+        @Override
+        public int status() {
+            return status;
         }
     }
 

@@ -8,7 +8,23 @@ import java.util.Optional;
  */
 public sealed interface NpdLookup {
 
-    record Found(NpdCitizen citizen) implements NpdLookup {
+    /**
+     * @param retrievedAt when the NPD produced this answer
+     * @param cached      true when it came from the per-case cache rather than a call just now
+     */
+    record Found(NpdCitizen citizen, java.time.Instant retrievedAt, boolean cached) implements NpdLookup {
+
+        public Found(NpdCitizen citizen) {
+            this(citizen, java.time.Instant.now(), false);
+        }
+
+        Found retrievedAt(java.time.Instant at) {
+            return new Found(citizen, at, cached);
+        }
+
+        Found asCached() {
+            return new Found(citizen, retrievedAt, true);
+        }
     }
 
     record NotFound() implements NpdLookup {

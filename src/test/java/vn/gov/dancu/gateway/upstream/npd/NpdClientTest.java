@@ -246,14 +246,14 @@ class NpdClientTest extends GatewayTest {
     }
 
     @Test
-    void failsUnavailableAfterOneRetryOn503() {
+    void failsUnavailableWithoutRetryWhenTheNpdAsksToWait() {
         npd.stubFor(NpdMock.lookup(Citizens.MOTHER)
                 .willReturn(NpdMock.errorResponse(503, "MAINTENANCE").withHeader("Retry-After", "30")));
         var e = assertThrows(NpdException.Unavailable.class, () -> lookup(PURPOSE, Citizens.MOTHER, NAME_AND_BIRTH));
         assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter());
-        // maxRetries = 1: the first attempt and one retry reach the NPD; the token from the first
-        // attempt is reused by the second, so a single grant.
-        npd.verify(2, getRequestedFor(citizenPath(Citizens.MOTHER)));
+        // The NPD named a Retry-After: no second call before it expires, although a plain 503
+        // would be retried once (recoversWhenTheRetryAfterA503Succeeds).
+        npd.verify(1, getRequestedFor(citizenPath(Citizens.MOTHER)));
         npd.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
     }
 

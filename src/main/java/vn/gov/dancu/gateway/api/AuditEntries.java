@@ -1,0 +1,66 @@
+package vn.gov.dancu.gateway.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import vn.gov.dancu.gateway.audit.AuditDraft;
+import vn.gov.dancu.gateway.audit.AuditEntry;
+import vn.gov.dancu.gateway.procedure.Issue;
+import vn.gov.dancu.gateway.procedure.PrefillResult;
+import vn.gov.dancu.gateway.procedure.Procedure;
+import vn.gov.dancu.gateway.security.Caller;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+
+/** Builds audit entries from what the API layer knows about a request. */
+final class AuditEntries {
+
+    static final String UPSTREAM_NPD = "NPD";
+    /** An answer reused from the per-case cache: accessed (and audited) without a new NPD call. */
+    static final String UPSTREAM_NPD_CACHE = "NPD_CACHE";
+
+    private AuditEntries() {
+    }
+
+    /** A prefill that reached the NPD: released fields per party, issues, every NPD call. */
+    static AuditEntry prefill(PrefillResult result, Caller caller, RequestContext context, int outcome) {
+        var command = result.command();
+        List<AuditEntry.Party> parties = result.parties().values().stream()
+                .map(p -> new AuditEntry.Party(p.role().key(), p.personalId(),
+                        outcome == 200 ? names(result.releasedFields(p)) : List.of()))
+                .toList();
+        // Calls the gateway refused itself (open circuit, a running Retry-After) never reached the NPD.
+        List<AuditEntry.UpstreamCall> calls = result.npdCalls().stream()
+                .filter(c -> c.sent() || c.cached())
+                .map(c -> new AuditEntry.UpstreamCall(c.cached() ? UPSTREAM_NPD_CACHE : UPSTREAM_NPD, c.personalId(),
+                        names(c.fields()), c.status()))
+                .toList();
+        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), "PREFILL", command.procedure().code(), command.caseId(),
+                command.procedure().definition().legalBasis(), parties, outcome,
+                result.issues().stream().map(Issue::code).map(Enum::name).distinct().toList(), calls);
+    }
+
+    /** A refused data-access request, with whatever was known when it was refused. */
+    static AuditEntry refusal(AuditDraft draft, Caller caller, RequestContext context, int status, String code) {
+        List<AuditEntry.Party> parties = draft.parties().entrySet().stream()
+                .map(e -> new AuditEntry.Party(e.getKey(), e.getValue(), List.of()))
+                .toList();
+        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), draft.operation(), procedureCode(draft.procedure()),
+                draft.caseId(), draft.legalBasis(), parties, status, code == null ? List.of() : List.of(code),
+                List.of());
+    }
+
+    /**
+     * A refusal before the body was read knows the procedure only as its path segment: record the
+     * code, as granted accesses do, so one query finds both; an unknown segment stays as sent.
+     */
+    private static String procedureCode(String procedure) {
+        return procedure == null ? null
+                : Procedure.fromPathSegment(procedure).map(Procedure::code).orElse(procedure);
+    }
+
+    private static List<String> names(List<NpdField> fields) {
+        return fields.stream().map(NpdField::jsonName).toList();
+    }
+}
