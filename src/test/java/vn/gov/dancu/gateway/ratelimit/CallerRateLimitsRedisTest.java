@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.ratelimit;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,12 +33,12 @@ import vn.gov.dancu.gateway.sandbox.IdentityProviderSimulator.Officer;
 class IdentityProviderSimulatorTest {
 
     private static IdentityProviderSimulator idp;
-    private static MutableClock clock;
+    private static ManualClock clock;
 
     @BeforeAll
     static void start() {
         // The clock sits at the real time so that jose4j, which checks exp against the real clock, agrees.
-        clock = new MutableClock(java.time.Instant.now());
+        clock = new ManualClock(java.time.Instant.now());
         idp = new IdentityProviderSimulator(null, clock).start(0);
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -22,12 +23,12 @@ class NpdSimulatorAuthenticationTest {
 
     private static final String MOTHER_NAME = "/api/v1/citizens/" + SandboxPersonas.MOTHER + "?fields=fullName";
 
-    private static MutableClock clock;
+    private static ManualClock clock;
     private static NpdSimulator npd;
 
     @BeforeAll
     static void start() {
-        clock = new MutableClock(SandboxFixtures.T0);
+        clock = new ManualClock(SandboxFixtures.T0);
         npd = SandboxFixtures.startNpd(clock);
     }
 

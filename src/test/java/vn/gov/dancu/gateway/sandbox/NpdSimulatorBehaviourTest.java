@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,13 +27,13 @@ class NpdSimulatorBehaviourTest {
 
     private static final String LOOKUP = "/api/v1/citizens/" + SandboxPersonas.MOTHER + "?fields=fullName";
 
-    private static MutableClock clock;
+    private static ManualClock clock;
     private static NpdSimulator npd;
     private static String token;
 
     @BeforeAll
     static void start() {
-        clock = new MutableClock(SandboxFixtures.T0);
+        clock = new ManualClock(SandboxFixtures.T0);
         npd = SandboxFixtures.startNpd(clock);
         token = npdToken(npd);
     }

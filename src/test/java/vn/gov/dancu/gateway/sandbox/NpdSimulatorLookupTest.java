@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -38,7 +39,7 @@ class NpdSimulatorLookupTest {
 
     @BeforeAll
     static void start() {
-        npd = SandboxFixtures.startNpd(new MutableClock(SandboxFixtures.T0));
+        npd = SandboxFixtures.startNpd(new ManualClock(SandboxFixtures.T0));
         token = SandboxFixtures.npdToken(npd);
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class NpdSimulatorWritesTest {
 
     @BeforeAll
     static void start() {
-        npd = SandboxFixtures.startNpd(new MutableClock(SandboxFixtures.T0));
+        npd = SandboxFixtures.startNpd(new ManualClock(SandboxFixtures.T0));
         token = npdToken(npd);
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.sandbox;
 
+import vn.gov.dancu.gateway.testing.ManualClock;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class SandboxFixtures {
     }
 
     /** A started simulator on an ephemeral port over the shared population. */
-    static NpdSimulator startNpd(MutableClock clock) {
+    static NpdSimulator startNpd(ManualClock clock) {
         return new NpdSimulator(POPULATION, null, clock).start(0);
     }
 

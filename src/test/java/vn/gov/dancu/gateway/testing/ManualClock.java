@@ -1,4 +1,4 @@
-package vn.gov.dancu.gateway.ratelimit;
+package vn.gov.dancu.gateway.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so windows slide without waiting. */
-final class ManualClock extends Clock {
+/**
+ * A clock the test moves by hand, so token expiry, quotas and sliding windows are tested without
+ * waiting.
+ */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
