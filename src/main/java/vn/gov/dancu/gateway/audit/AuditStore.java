@@ -35,6 +35,8 @@ public class AuditStore {
     private static final ObjectMapper JSON = AuditChain.json();
     private static final String COLUMNS = "seq, id, at, request_id, officer, agency, client_id, operation, procedure,"
             + " case_id, legal_basis, parties, outcome, issue_codes, upstream_calls, prev_hash, hash";
+    private static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -67,8 +69,7 @@ public class AuditStore {
                 long seq = head.seq();
                 String prev = head.hash();
                 List<Long> seqs = new ArrayList<>(entries.size());
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?)")) {
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     for (AuditEntry e : entries) {
                         seq++;
                         String hash = AuditChain.hash(prev, seq, e);
@@ -111,6 +112,19 @@ public class AuditStore {
                 throw new SQLException("audit_chain_head is missing: the schema was not migrated");
             }
             return new ChainPoint(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    /**
+     * Writes one row exactly as given, outside the chain's bookkeeping (no head lock, no hashing).
+     * Only tests use it, to write as someone with database access would; keeping it here keeps
+     * the row layout in one place.
+     */
+    public static void insertRow(Connection c, long seq, AuditEntry e, String prev, String hash)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            bind(insert, seq, e, prev, hash);
+            insert.executeUpdate();
         }
     }
 

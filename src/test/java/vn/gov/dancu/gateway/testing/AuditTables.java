@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import vn.gov.dancu.gateway.audit.AuditEntry;
+import vn.gov.dancu.gateway.audit.AuditStore;
 import vn.gov.dancu.gateway.audit.AuditWriter;
 import vn.gov.dancu.gateway.procedure.Roles;
 
@@ -179,29 +180,9 @@ public final class AuditTables {
      * columns with the sequence number and hashes of their choosing.
      */
     public static void insert(DataSource ds, long seq, AuditEntry e, String prevHash, String hash) {
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO audit_record"
-                + " (seq, id, at, request_id, officer, agency, client_id, operation, procedure, case_id, legal_basis,"
-                + " parties, outcome, issue_codes, upstream_calls, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?)")) {
-            s.setLong(1, seq);
-            s.setObject(2, e.id());
-            s.setTimestamp(3, Timestamp.from(e.at()));
-            s.setString(4, e.requestId());
-            s.setString(5, e.officer());
-            s.setString(6, e.agency());
-            s.setString(7, e.clientId());
-            s.setString(8, e.operation());
-            s.setString(9, e.procedure());
-            s.setString(10, e.caseId());
-            s.setString(11, e.legalBasis());
-            s.setString(12, JSON.writeValueAsString(e.parties()));
-            s.setInt(13, e.outcome());
-            s.setString(14, JSON.writeValueAsString(e.issueCodes()));
-            s.setString(15, JSON.writeValueAsString(e.upstreamCalls()));
-            s.setString(16, prevHash);
-            s.setString(17, hash);
-            s.executeUpdate();
-        } catch (SQLException | JsonProcessingException ex) {
+        try (Connection c = ds.getConnection()) {
+            AuditStore.insertRow(c, seq, e, prevHash, hash);
+        } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
     }
