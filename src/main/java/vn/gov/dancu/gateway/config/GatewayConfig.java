@@ -18,14 +18,6 @@ public interface GatewayConfig {
 
     Audit audit();
 
-    /**
-     * {@code GATEWAY_SANDBOX=true} starts the built-in NPD, identity-provider and database
-     * simulators before the gateway (read by {@code SandboxMain} before Quarkus starts; declared
-     * here so the knob is documented and validated with the others). The packaged default is false.
-     */
-    @WithDefault("false")
-    boolean sandbox();
-
     /** The zone "today" is taken in for age rules: the counter's, not the server's. */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();

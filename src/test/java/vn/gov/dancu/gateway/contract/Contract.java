@@ -19,18 +19,18 @@ import vn.gov.dancu.gateway.testing.OpenApiValidation;
  * The operations of an OpenAPI document, read with the parser the request validator uses, so the
  * contract tests and {@link OpenApiValidation} see the same document.
  */
-final class Contract {
+public final class Contract {
 
     /** One documented operation. */
-    record Op(String method, String path, Operation operation) {
+    public record Op(String method, String path, Operation operation) {
 
         /** {@code "POST /api/v1/prefill/{procedure}"}: how operations are compared and named in failures. */
-        String key() {
+        public String key() {
             return method + " " + path;
         }
 
         /** The path with every path parameter replaced by a valid value the contract gives for it. */
-        String examplePath() {
+        public String examplePath() {
             String result = path;
             for (Parameter p : parameters()) {
                 if ("path".equals(p.getIn())) {
@@ -43,7 +43,7 @@ final class Contract {
         }
 
         /** The first JSON example of the request body, serialised, when the operation has a body. */
-        Optional<String> exampleJsonBody() {
+        public Optional<String> exampleJsonBody() {
             if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
                 return Optional.empty();
             }
@@ -88,7 +88,7 @@ final class Contract {
     }
 
     /** The committed {@code openapi.yaml}; parse problems fail the test that asked. */
-    static Contract committed() {
+    public static Contract committed() {
         return Committed.CONTRACT;
     }
 
@@ -114,7 +114,7 @@ final class Contract {
     }
 
     /** The operations of the gateway's own API (under {@code /api/}), not the platform's {@code /q/} probes. */
-    Map<String, Op> apiOperations() {
+    public Map<String, Op> apiOperations() {
         Map<String, Op> ops = new TreeMap<>(operations());
         ops.values().removeIf(op -> !op.path().startsWith("/api/"));
         return ops;
