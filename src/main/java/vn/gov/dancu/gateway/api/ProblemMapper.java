@@ -40,11 +40,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
-        boolean tokenGiven = request.getHeaderString("Authorization") != null;
-        String challenge = tokenGiven ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
+        // RFC 6750 §3: error="invalid_token" only when a bearer token was presented; a request with
+        // no credentials, or with another scheme, is only told which scheme to use.
+        String challenge = bearerTokenGiven(request.getHeaderString("Authorization"))
+                ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
                 : "Bearer realm=\"dancu-gateway\"";
         return build(request, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail", List.of(), List.of())
                 .header("WWW-Authenticate", challenge).build();
+    }
+
+    /** True for {@code Bearer <something>}, the scheme compared case-insensitively (RFC 9110 §11.1). */
+    static boolean bearerTokenGiven(String authorization) {
+        return authorization != null && authorization.length() > 7
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && !authorization.substring(7).isBlank();
     }
 
     @ServerExceptionMapper

@@ -89,24 +89,39 @@ public class CallerRateLimits {
      *         because the store failed (see the class comment).
      */
     public Uni<Void> check(Caller caller) {
+        return acquire(caller).invoke(this::refuseIfRefused).replaceWithVoid();
+    }
+
+    /**
+     * Counts a request the gateway refused (400, 403, 404, 413, 415, ...) against the same budgets,
+     * so a caller cannot send refused requests, each of them an audit record, without limit. The
+     * request is already refused: a spent budget or a failing store changes nothing for it and is
+     * not reported as a 429 in {@link #REFUSALS}.
+     *
+     * @return a Uni that completes once counted; never fails
+     */
+    public Uni<Void> countRefused(Caller caller) {
+        return acquire(caller).replaceWithVoid();
+    }
+
+    /** Takes a slot in each of the caller's windows when all have one; admitted when the store fails. */
+    private Uni<Decision> acquire(Caller caller) {
         if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Decision.admitted());
         }
         List<Limit> limits = limitsFor(caller);
         if (limits.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Decision.admitted());
         }
         return Uni.createFrom().deferred(() -> {
             long now = clock.millis();
             if (now < storeRetryAt) {
                 storeFailures.increment();
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Decision.admitted());
             }
             return store.acquire(limits, now)
                     .invoke(this::storeAnswered)
-                    .onFailure().recoverWithItem(failure -> storeFailed(failure, now))
-                    .invoke(this::refuseIfRefused)
-                    .replaceWithVoid();
+                    .onFailure().recoverWithItem(failure -> storeFailed(failure, now));
         });
     }
 

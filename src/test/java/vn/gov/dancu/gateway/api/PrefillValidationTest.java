@@ -316,12 +316,14 @@ class PrefillValidationTest extends GatewayTest {
 
     @Test
     void refusesAChunkedBodyOver64KiBWith413() throws Exception {
-        // No Content-Length: the limit must hold while the body streams in, not only when declared.
-        // Quarkus stops such a body itself, with a bare 413 (see BodyLimit): the status is the contract.
+        // No Content-Length: the limit must hold while the body streams in, not only when declared,
+        // and the refusal is the same problem as for a declared length (BodyLimit).
         HttpResponse<String> response = sendChunked(oversizedBody());
 
         assertEquals(413, response.statusCode(), response::body);
-        assertTrue(!response.body().contains("Exception"), response::body);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                () -> "problem+json, not an empty body: " + response.headers().map());
+        assertEquals("PAYLOAD_TOO_LARGE", JsonPath.from(response.body()).getString("code"));
     }
 
     @Test

@@ -3,12 +3,14 @@ package vn.gov.dancu.gateway.security;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.gov.dancu.gateway.procedure.Roles;
 import vn.gov.dancu.gateway.testing.Citizens;
 import vn.gov.dancu.gateway.testing.GatewayTest;
+import vn.gov.dancu.gateway.testing.LogCapture;
 import vn.gov.dancu.gateway.testing.NpdMock;
 import vn.gov.dancu.gateway.testing.Officers;
 import vn.gov.dancu.gateway.testing.OpenApiValidation;
@@ -85,6 +88,53 @@ class AuthorizationMatrixTest extends GatewayTest {
         assertTrue(response.header("WWW-Authenticate") != null
                 && response.header("WWW-Authenticate").startsWith("Bearer"), what);
         npd.verify(0, NpdMock.anyLookupRequest());
+    }
+
+    static Stream<Arguments> dotTokens() {
+        return Stream.of(".", "..", "...", "....").flatMap(t -> Stream.of(Operation.values())
+                .map(op -> Arguments.of(t, op)));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" on {1}")
+    @MethodSource("dotTokens")
+    void refusesATokenOfOnlyDotsWith401LoggedInOneShortLine(String token, Operation operation) {
+        String requestId = "dots-" + java.util.UUID.randomUUID();
+        Response response;
+        List<LogCapture.Line> lines;
+        try (LogCapture capture = LogCapture.start(org.jboss.logmanager.Level.DEBUG, "io.quarkus.oidc",
+                "io.quarkus.security", "io.quarkus.vertx.http.runtime.security")) {
+            response = operation.call(as(token).header("X-Request-Id", requestId));
+            lines = capture.lines().stream().filter(l -> l.text().contains(requestId)).toList();
+        }
+
+        Problems.assertProblem(response, 401, "UNAUTHENTICATED");
+        assertEquals("Bearer realm=\"dancu-gateway\", error=\"invalid_token\"", response.header("WWW-Authenticate"));
+        // Even with the security categories at DEBUG, nothing logs a stack trace for it ...
+        lines.forEach(l -> assertFalse(l.text().contains("thrown:"), () -> "no stack trace: " + l));
+        // ... and what an operator sees at the production level is one short line.
+        List<LogCapture.Line> shown = lines.stream().filter(l -> !List.of("DEBUG", "TRACE").contains(l.level()))
+                .toList();
+        assertEquals(1, shown.size(), () -> "one line for the refusal: " + shown);
+        assertEquals("INFO", shown.get(0).level(), shown::toString);
+        assertTrue(shown.get(0).text().length() < 400, () -> "short: " + shown);
+        npd.verify(0, NpdMock.anyLookupRequest());
+    }
+
+    static Stream<Arguments> requestsWithoutABearerToken() {
+        return Stream.of(
+                Arguments.of("no Authorization header", (Supplier<RequestSpecification>) RestAssured::given),
+                Arguments.of("Basic credentials", (Supplier<RequestSpecification>) () -> RestAssured.given()
+                        .header("Authorization", "Basic Y3Mub2ZmaWNlcjpzYW5kYm94")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsWithoutABearerToken")
+    void challengesWithoutAnErrorCodeWhenNoBearerTokenWasSent(String what, Supplier<RequestSpecification> request) {
+        Response response = Operation.CATALOGUE.call(request.get());
+
+        Problems.assertProblem(response, 401, "UNAUTHENTICATED");
+        // RFC 6750 §3: a request that lacks authentication information gets no error code.
+        assertEquals("Bearer realm=\"dancu-gateway\"", response.header("WWW-Authenticate"), what);
     }
 
     // ---------------------------------------------------------------- 403: valid token, not allowed

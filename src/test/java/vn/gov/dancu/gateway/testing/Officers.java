@@ -50,6 +50,19 @@ public final class Officers {
         return sign(claims);
     }
 
+    /**
+     * A token with the usual issuer, audience, subject and {@code azp}, then {@code claims} on top
+     * (replacing any of those): for claims of odd shapes, as a misconfigured identity-provider mapper
+     * would send them ({@code agency_code} as an object, roles as numbers, ...).
+     */
+    public static String withClaims(String username, java.util.Map<String, Object> claims) {
+        JwtClaimsBuilder builder = Jwt.preferredUserName(username)
+                .issuer(ISSUER).audience(AUDIENCE).subject(username + "-sub")
+                .claim("azp", "counter-app");
+        claims.forEach(builder::claim);
+        return sign(builder);
+    }
+
     public static String withoutAgency() {
         return sign(claims(CIVIL_STATUS_OFFICER, null, Roles.CIVIL_STATUS_OFFICER));
     }
