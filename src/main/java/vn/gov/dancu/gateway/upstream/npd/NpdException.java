@@ -112,6 +112,10 @@ public class NpdException extends RuntimeException {
         CredentialsRejected(Throwable cause) {
             super("NPD rejected the gateway's credentials", null, cause);
         }
+
+        CredentialsRejected(String reason) {
+            super("NPD rejected the gateway's credentials: " + reason, null, null);
+        }
     }
 
     /**
