@@ -23,15 +23,15 @@ public interface GatewayConfig {
     ZoneId zone();
 
     interface Npd {
-        /** The gateway's client id at the NPD ({@code NPD_CLIENT_ID}). */
+        /**
+         * The gateway's client id at the NPD ({@code NPD_CLIENT_ID}). Read by the OIDC client
+         * {@code quarkus.oidc-client.npd.client-id}, which fetches the token; declared here so a
+         * missing variable fails the start with the gateway's own name for it.
+         */
         String clientId();
 
-        /** The matching secret ({@code NPD_CLIENT_SECRET}); never logged. */
+        /** The matching secret ({@code NPD_CLIENT_SECRET}), read by the OIDC client likewise; never logged. */
         String clientSecret();
-
-        /** Fetch a new token this long before the current one expires, so no call races the expiry. */
-        @WithDefault("30s")
-        Duration tokenRefreshMargin();
 
         Retry retry();
 

@@ -2,18 +2,27 @@ package vn.gov.dancu.gateway.resilience;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gov.dancu.gateway.testing.Citizens.MOTHER;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.testing.Citizens;
 import vn.gov.dancu.gateway.testing.HealthProbes;
 import vn.gov.dancu.gateway.testing.NpdMock;
 import vn.gov.dancu.gateway.testing.Problems;
+import vn.gov.dancu.gateway.upstream.npd.NpdClient;
+import vn.gov.dancu.gateway.upstream.npd.NpdException;
+import vn.gov.dancu.gateway.upstream.npd.NpdField;
+import vn.gov.dancu.gateway.upstream.npd.NpdPurpose;
 
 /**
  * Issue 4 items 2 and 7: the named breaker "npd" (10 calls, half failing, 5 s open, 2 probes)
@@ -25,6 +34,9 @@ class NpdCircuitBreakerTest extends ResilienceTest {
 
     /** The breaker's delay in NpdGuard: how long it stays open before letting a probe through. */
     private static final Duration OPEN_DELAY = Duration.ofSeconds(5);
+
+    @Inject
+    NpdClient client;
 
     @Test
     void opensAfterTheConfiguredFailuresThenFailsFastWithoutCallingTheNpd() {
@@ -76,6 +88,51 @@ class NpdCircuitBreakerTest extends ResilienceTest {
 
         npd.verify(12, NpdMock.lookupRequest(MOTHER));
         assertEquals("CLOSED", HealthProbes.npdReadiness().get("circuit"));
+    }
+
+    /**
+     * Issue 7 §3: a 400 says the gateway malformed its request (the NPD refused a header value,
+     * say), not that the NPD is unwell. Twelve such prefills are more than the breaker's request
+     * volume (10): had they counted, the tenth would have opened it and the good request after
+     * them would have been refused without reaching the NPD.
+     */
+    @Test
+    void staysClosedWhenTheNpdAnswers400AndServesTheNextGoodRequest() {
+        npd.stubFor(NpdMock.lookup(MOTHER).willReturn(NpdMock.errorResponse(400, "PURPOSE_REQUIRED")));
+        for (int i = 0; i < 12; i++) {
+            assertEquals(503, prefill("mother", MOTHER).statusCode(), "prefill " + (i + 1));
+        }
+        // 12 prefills × 1 call each: a 400 is never retried (with the retry it would be 24).
+        npd.verify(12, NpdMock.lookupRequest(MOTHER));
+        assertEquals("CLOSED", HealthProbes.npdReadiness().get("circuit"));
+
+        stubFound(Citizens.mother());
+        prefill("mother", MOTHER).then().statusCode(200);
+
+        npd.verify(13, NpdMock.lookupRequest(MOTHER)); // the good request reached the NPD
+        assertEquals("CLOSED", HealthProbes.npdReadiness().get("circuit"));
+    }
+
+    /**
+     * The same for a request the HTTP client refuses to send at all (a CR/LF in a header value,
+     * as a forged agency claim would put there): nothing reaches the NPD, nothing is retried,
+     * and twelve of them leave the breaker closed for the next caller.
+     */
+    @Test
+    void staysClosedWhenTheGatewayCannotSendAMalformedHeader() {
+        NpdPurpose forged = new NpdPurpose("BIRTH_REGISTRATION", "HS-1", "officer", "UBND\r\nX-Injected: 1",
+                "req-1", null);
+        stubFound(Citizens.mother());
+        for (int i = 0; i < 12; i++) {
+            NpdException e = assertThrows(NpdException.Rejected.class, () -> client.lookup(forged,
+                    PersonalId.parse(MOTHER), List.of(NpdField.FULL_NAME)).await().atMost(Duration.ofSeconds(5)));
+            assertFalse(e.sent(), "the client refused the request before sending it");
+        }
+        npd.verify(0, NpdMock.lookupRequest(MOTHER));
+        assertEquals("CLOSED", HealthProbes.npdReadiness().get("circuit"));
+
+        prefill("mother", MOTHER).then().statusCode(200);
+        npd.verify(1, NpdMock.lookupRequest(MOTHER));
     }
 
     /**

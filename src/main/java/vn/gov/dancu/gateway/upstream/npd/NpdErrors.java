@@ -37,6 +37,24 @@ final class NpdErrors {
     }
 
     /**
+     * The token endpoint's refusal (contract: 401 for bad client credentials). 401 and 400 mean
+     * our credentials or grant are wrong, which no retry can mend; 429 and 5xx keep their
+     * Retry-After so no call leaves before it. The body is not read: the OIDC client has it, and
+     * nothing in it is worth repeating.
+     */
+    static NpdException fromTokenEndpoint(int status, String retryAfterHeader) {
+        Duration retryAfter = retryAfter(retryAfterHeader);
+        if (status == 401 || status == 400) {
+            return new NpdException.CredentialsRejected("NPD token endpoint answered " + status);
+        }
+        if (status == 429) {
+            return new NpdException.RateLimited(retryAfter);
+        }
+        return new NpdException.Unavailable("NPD token endpoint answered " + status, retryAfter, null,
+                status >= 500 ? status : 0);
+    }
+
+    /**
      * The contract's {@code errorCode} (an upper-case enum), which travels on in exception messages
      * and log lines; anything else an NPD put there (a sentence, a personal number) is not repeated.
      */

@@ -112,12 +112,33 @@ public class NpdException extends RuntimeException {
         CredentialsRejected(Throwable cause) {
             super("NPD rejected the gateway's credentials", null, cause);
         }
+
+        CredentialsRejected(String reason) {
+            super("NPD rejected the gateway's credentials: " + reason, null, null);
+        }
     }
 
-    /** 400 from the NPD: our request broke the contract. A bug, never retried. */
+    /**
+     * A request the gateway malformed: the NPD answered 400 (or another 4xx with no meaning of
+     * its own), or the HTTP client refused to send it. A bug, never retried, and never counted
+     * against the circuit breaker: it says nothing about the NPD's health.
+     */
     public static final class Rejected extends NpdException {
+        private final boolean sent;
+
         Rejected(String errorCode) {
+            this(errorCode, true);
+        }
+
+        /** {@code sent} false: the HTTP client refused the request, nothing reached the NPD. */
+        Rejected(String errorCode, boolean sent) {
             super("request rejected: " + errorCode, null, null);
+            this.sent = sent;
+        }
+
+        @Override
+        public boolean sent() {
+            return sent;
         }
     }
 }

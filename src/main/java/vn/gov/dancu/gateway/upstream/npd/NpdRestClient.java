@@ -3,11 +3,8 @@ package vn.gov.dancu.gateway.upstream.npd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,17 +16,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The NPD's HTTP contract ({@code upstreams/npd.openapi.yaml}), configured only through
  * {@code quarkus.rest-client.npd.*}. Package-private: the rest of the gateway goes through
- * {@link NpdClient}, which adds tokens and resilience.
+ * {@link NpdClient}, which adds resilience; the token comes from {@link NpdTokens} (the OIDC
+ * client), which calls the NPD's token endpoint itself.
  */
 @RegisterRestClient(configKey = "npd")
 @Produces(MediaType.APPLICATION_JSON)
 interface NpdRestClient {
-
-    @POST
-    @Path("/oauth2/token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Uni<NpdToken> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret);
 
     @GET
     @Path("/api/v1/citizens/{personalId}")

@@ -1,97 +1,75 @@
 package vn.gov.dancu.gateway.upstream.npd;
 
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.TokensHelper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
-import vn.gov.dancu.gateway.config.GatewayConfig;
+import java.util.Map;
 
 /**
- * The gateway's client-credentials token at the NPD. One token is shared by all requests and
- * reused until shortly before it expires; concurrent callers that find it stale share a single
- * fetch. After a 401 the caller asks for a replacement of the token it used, so a burst of
- * rejected calls still costs one token request.
+ * The gateway's client-credentials token at the NPD, through the named OIDC client {@value #CLIENT}
+ * ({@code quarkus.oidc-client.npd.*}: token endpoint, credentials, refresh skew). One token is
+ * shared by all requests and reused until {@code refresh-token-time-skew} before it expires;
+ * concurrent callers that find it stale share a single fetch (Quarkus' {@link TokensHelper}, the
+ * same single-flight cache its REST client filter uses). What the filter cannot do is the NPD's
+ * "fetch a new token and retry once" after a 401, so {@link NpdGuard} calls this class itself.
+ *
+ * <p>Failures: the token endpoint's answers are mapped by {@link NpdTokenResponses} (401/400:
+ * {@link NpdException.CredentialsRejected}; 429 and 5xx with their Retry-After; a 200 without a
+ * token: {@link NpdException.Unavailable}); anything else the OIDC client fails with (connection
+ * refused, unreadable JSON) becomes {@link NpdException.Unavailable}, so callers see the same
+ * {@code 503 NPD_UNAVAILABLE} and readiness the same last error as for a failed lookup.
  */
 @ApplicationScoped
 public class NpdTokens {
 
-    private static final Logger LOG = Logger.getLogger(NpdTokens.class);
-
-    private record Cached(String value, Instant refreshAt) {
-    }
+    /** The name of the OIDC client in {@code quarkus.oidc-client.<name>.*}. */
+    static final String CLIENT = "npd";
 
     @Inject
-    @RestClient
-    NpdRestClient rest;
+    OidcClients clients;
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
-
-    private volatile Cached current;
-    private Uni<Cached> inflight;
+    private volatile TokensHelper cache = new TokensHelper();
 
     /** A valid bearer token, from the cache when fresh. */
     public Uni<String> token() {
-        Cached c = current;
-        if (c != null && clock.instant().isBefore(c.refreshAt())) {
-            return Uni.createFrom().item(c.value());
-        }
-        return fetchOnce(c);
+        return tokens(false);
     }
 
-    /** A token other than {@code rejected}: fetches a new one unless another caller already has. */
+    /**
+     * A token other than {@code rejected}: fetches a new one unless another caller already has,
+     * so a burst of calls rejected with the same token still costs one token request.
+     */
     public Uni<String> replace(String rejected) {
-        Cached c = current;
-        if (c != null && !c.value().equals(rejected)) {
-            return Uni.createFrom().item(c.value());
-        }
-        return fetchOnce(c);
+        return Uni.createFrom().deferred(() -> cache.getTokens(client()))
+                .chain(current -> rejected.equals(current.getAccessToken())
+                        ? cache.getTokens(client(), Map.of(), true)
+                        : Uni.createFrom().item(current))
+                .map(Tokens::getAccessToken)
+                .onFailure(e -> !(e instanceof NpdException)).transform(NpdTokens::unavailable);
     }
 
-    private synchronized Uni<String> fetchOnce(Cached seen) {
-        Cached now = current;
-        if (now != seen && now != null) {
-            return Uni.createFrom().item(now.value()); // someone refreshed while we waited for the lock
-        }
-        if (inflight == null) {
-            inflight = rest.token("client_credentials", config.npd().clientId(), config.npd().clientSecret())
-                    .map(this::remember)
-                    .onTermination().invoke(this::clearInflight)
-                    .memoize().indefinitely();
-        }
-        return inflight.map(Cached::value);
+    private Uni<String> tokens(boolean forceNew) {
+        return Uni.createFrom().deferred(() -> cache.getTokens(client(), Map.of(), forceNew))
+                .map(Tokens::getAccessToken)
+                .onFailure(e -> !(e instanceof NpdException)).transform(NpdTokens::unavailable);
     }
 
-    private synchronized void clearInflight() {
-        inflight = null;
+    private OidcClient client() {
+        return clients.getClient(CLIENT);
     }
 
     /** Drops the cached token, so the next call fetches one (tests start from a known state). */
-    synchronized void forget() {
-        current = null;
+    void forget() {
+        cache = new TokensHelper();
     }
 
-    private Cached remember(NpdToken token) {
-        if (token.accessToken() == null || token.accessToken().isBlank()) {
-            // Sending "Bearer null" would only earn a 401 and a second useless token request.
-            throw new NpdException.Unavailable("NPD token response without access_token", null, null);
-        }
-        Duration life = Duration.ofSeconds(Math.max(1, token.expiresIn()));
-        // Never keep a token past half its life when the configured margin is larger than that.
-        Duration margin = config.npd().tokenRefreshMargin();
-        if (margin.compareTo(life.dividedBy(2)) > 0) {
-            margin = life.dividedBy(2);
-        }
-        Cached fresh = new Cached(token.accessToken(), clock.instant().plus(life).minus(margin));
-        current = fresh;
-        LOG.debugf("NPD token obtained, valid for %ds", token.expiresIn());
-        return fresh;
+    private static Throwable unavailable(Throwable e) {
+        // The OIDC client's messages can quote the token endpoint's body: name only the kind.
+        return new NpdException.Unavailable("NPD token endpoint unreachable or unreadable: "
+                + e.getClass().getSimpleName(), null, null);
     }
 }

@@ -61,6 +61,9 @@ class NpdClientTest extends GatewayTest {
     @Inject
     NpdTokens tokens;
 
+    @Inject
+    NpdHealth health;
+
     /** Every test starts without a cached token, so token requests can be counted. */
     @BeforeEach
     void startWithoutToken() {
@@ -207,6 +210,63 @@ class NpdClientTest extends GatewayTest {
 
         // Unavailable is retried once: two token requests, and never a lookup with "Bearer null".
         npd.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        npd.verify(0, getRequestedFor(urlPathMatching("/api/v1/citizens/.*")));
+    }
+
+    @Test
+    void concurrentLookupsWithoutATokenShareOneTokenRequest() {
+        // The token endpoint answers after 300 ms, so all eight lookups find no token and wait for one.
+        npd.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(token("token-shared").withFixedDelay(300)));
+        npd.stubFor(NpdMock.lookup(Citizens.MOTHER).willReturn(okJson(Citizens.mother().toString())));
+
+        List<io.smallrye.mutiny.Uni<NpdLookup>> lookups = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> client.lookup(PURPOSE, PersonalId.parse(Citizens.MOTHER), NAME_AND_BIRTH)).toList();
+        List<?> answers = io.smallrye.mutiny.Uni.join().all(lookups).andFailFast().await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(8, answers.size());
+        // Eight lookups, one client-credentials grant: the fetch is shared, not repeated per caller.
+        npd.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        npd.verify(8, getRequestedFor(citizenPath(Citizens.MOTHER))
+                .withHeader("Authorization", equalTo("Bearer token-shared")));
+    }
+
+    @Test
+    void failsUnavailableWithItsRetryAfterWhenTheTokenEndpointIsDown() {
+        npd.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(NpdMock.errorResponse(503, "MAINTENANCE").withHeader("Retry-After", "20")));
+
+        var e = assertThrows(NpdException.Unavailable.class, () -> lookup(PURPOSE, Citizens.MOTHER, NAME_AND_BIRTH));
+
+        assertEquals(503, e.status());
+        assertEquals(Optional.of(Duration.ofSeconds(20)), e.retryAfter());
+        // One token request: the NPD named a Retry-After, so no retry before it (as for a lookup's 503);
+        // and no lookup without a token.
+        npd.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        npd.verify(0, getRequestedFor(urlPathMatching("/api/v1/citizens/.*")));
+        assertEquals("Unavailable", health.lastError().orElseThrow().kind()); // what readiness reports
+    }
+
+    @Test
+    void failsWithoutRetryWhenTheTokenEndpointRejectsOurCredentials() {
+        npd.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(NpdMock.errorResponse(401, "TOKEN_INVALID")));
+
+        assertThrows(NpdException.CredentialsRejected.class, () -> lookup(PURPOSE, Citizens.MOTHER, NAME_AND_BIRTH));
+
+        // 1 token request: wrong credentials stay wrong, so they are worth no retry (it would be 2).
+        npd.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        npd.verify(0, getRequestedFor(urlPathMatching("/api/v1/citizens/.*")));
+    }
+
+    @Test
+    void failsUnavailableWhenTheTokenEndpointCannotBeReached() {
+        npd.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThrows(NpdException.Unavailable.class, () -> lookup(PURPOSE, Citizens.MOTHER, NAME_AND_BIRTH));
+
+        // A network failure is transient: the first attempt and NpdClient's one retry each ask for a
+        // token, and the OIDC client reconnects once on a reset connection (connection-retry-count=1,
+        // the fewest it accepts): 2 attempts × 2 requests = 4, and still no lookup without a token.
+        npd.verify(4, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         npd.verify(0, getRequestedFor(urlPathMatching("/api/v1/citizens/.*")));
     }
 
