@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.audit.AuditEntry;
-import vn.gov.dancu.gateway.audit.AuditStore;
+import vn.gov.dancu.gateway.audit.AuditRow;
+import vn.gov.dancu.gateway.audit.AuditSearch;
 import vn.gov.dancu.gateway.audit.AuditVerifier;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.error.ErrorCode;
@@ -50,7 +51,7 @@ public class AuditResource {
     Callers callers;
 
     @Inject
-    AuditStore store;
+    AuditSearch store;
 
     @Inject
     AuditVerifier verifier;
@@ -97,8 +98,8 @@ public class AuditResource {
         if (!violations.isEmpty()) {
             throw GatewayException.validation(violations);
         }
-        AuditStore.Query query = new AuditStore.Query(citizen, caseId, officer, agency, fromAt, toAt, p, s);
-        List<AuditStore.AuditRow> rows = read(() -> store.find(query));
+        AuditSearch.Query query = new AuditSearch.Query(citizen, caseId, officer, agency, fromAt, toAt, p, s);
+        List<AuditRow> rows = read(() -> store.find(query));
         boolean hasNext = rows.size() > s;
         List<AccessLogEntry> items = rows.stream().limit(s).map(AuditResource::entry).toList();
         return new AccessLogPage(items, p, s, hasNext);
@@ -119,9 +120,9 @@ public class AuditResource {
         // where they would come back a second time.
         Set<UUID> seen = new HashSet<>();
         int page = 0;
-        List<AuditStore.AuditRow> rows;
+        List<AuditRow> rows;
         do {
-            AuditStore.Query query = new AuditStore.Query(id, null, null, null, null, null, page++, MAX_PAGE_SIZE);
+            AuditSearch.Query query = new AuditSearch.Query(id, null, null, null, null, null, page++, MAX_PAGE_SIZE);
             rows = read(() -> store.find(query));
             rows.stream().limit(MAX_PAGE_SIZE).filter(row -> row.entry() != null && seen.add(row.id()))
                     .forEach(row -> row.entry().parties().stream()
@@ -158,7 +159,7 @@ public class AuditResource {
         }
     }
 
-    private static AccessLogEntry entry(AuditStore.AuditRow row) {
+    private static AccessLogEntry entry(AuditRow row) {
         AuditEntry e = row.entry();
         if (e == null) {
             // a row whose content no longer parses: show that it exists, the verification says why

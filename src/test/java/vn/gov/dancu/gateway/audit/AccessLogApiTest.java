@@ -53,7 +53,7 @@ class AccessLogApiTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
 
     @BeforeEach
     void emptyTrail() {

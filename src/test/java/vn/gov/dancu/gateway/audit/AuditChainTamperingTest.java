@@ -45,7 +45,7 @@ class AuditChainTamperingTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
 
     /** The records as written, by sequence number (index 0 is seq 1). */
     private List<Row> written;

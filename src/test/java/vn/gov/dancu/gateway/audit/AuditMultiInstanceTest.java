@@ -37,13 +37,13 @@ import vn.gov.dancu.gateway.testing.Prefills;
  * Several gateway instances write one chain (issue 3): each appends under a lock on the single
  * head row, so sequence numbers and previous hashes stay one unbroken chain however their
  * transactions interleave. Here three writers share one PostgreSQL at once: this gateway's own
- * group-commit writer (fed by real prefill requests), its {@link AuditStore}, and a second
- * {@link AuditStore} on a connection pool of its own, as another instance would have — while an
+ * group-commit writer (fed by real prefill requests), its {@link AuditAppender}, and a second
+ * {@link AuditAppender} on a connection pool of its own, as another instance would have — while an
  * auditor verifies the chain over and over as it grows.
  *
  * <p>A second gateway process (the packaged jar) is not started here: {@code target/quarkus-app}
  * does not exist yet when surefire runs on a fresh clone. The second writer uses the same
- * {@code AuditStore.append} code and the same database protocol, which is what the chain depends on.
+ * {@code AuditAppender.append} code and the same database protocol, which is what the chain depends on.
  */
 @QuarkusTest
 class AuditMultiInstanceTest extends GatewayTest {
@@ -59,7 +59,7 @@ class AuditMultiInstanceTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
 
     @Test
     void chainWrittenByThreeWritersAtOnceVerifies() throws Exception {
@@ -70,7 +70,7 @@ class AuditMultiInstanceTest extends GatewayTest {
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(PostgresResource.jdbcUrl())
                                 .principal(new NamePrincipal("postgres"))
                                 .credential(new SimplePassword("postgres")))))) {
-            AuditStore otherInstance = new AuditStore();
+            AuditAppender otherInstance = new AuditAppender();
             otherInstance.dataSource = otherPool;
 
             ExecutorService threads = Executors.newFixedThreadPool(2 * THREADS_PER_INSTANCE + 2);
@@ -143,7 +143,7 @@ class AuditMultiInstanceTest extends GatewayTest {
      * One writer thread of an instance: batches of 1 to 5 entries, as group commit makes them;
      * each batch must get consecutive sequence numbers (one transaction holds the head).
      */
-    private static Callable<Integer> appender(AuditStore instance, String officer, CountDownLatch start) {
+    private static Callable<Integer> appender(AuditAppender instance, String officer, CountDownLatch start) {
         return () -> {
             start.await();
             int written = 0;

@@ -38,7 +38,10 @@ class AuditRetentionTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
+
+    @Inject
+    AuditRetention retention;
 
     @Inject
     AuditMaintenance maintenance;
@@ -106,7 +109,7 @@ class AuditRetentionTest extends GatewayTest {
         append(SIX_YEARS_AGO, SIX_YEARS_AGO, Instant.now());
         String hash2 = AuditTables.all(dataSource).get(1).hash();
 
-        assertEquals(2, store.prune(2, false));
+        assertEquals(2, retention.prune(2, false));
 
         assertEquals(List.of(), AuditTables.archived(dataSource));
         assertEquals(List.of(3L), AuditTables.all(dataSource).stream().map(Row::seq).toList());
