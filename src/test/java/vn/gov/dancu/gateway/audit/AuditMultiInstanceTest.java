@@ -120,7 +120,9 @@ class AuditMultiInstanceTest extends GatewayTest {
 
     private void assertChain(int total) {
         AuditTables.awaitIdle(writer);
-        List<Row> rows = AuditTables.all(dataSource);
+        List<Row> chain = AuditTables.all(dataSource);
+        // every verification run while writing is recorded too (an auditor's read): not counted below
+        List<Row> rows = chain.stream().filter(r -> !r.operation().equals("AUDIT_VERIFICATION")).toList();
         long switches = 0;
         for (int i = 1; i < rows.size(); i++) {
             if (!rows.get(i).officer().equals(rows.get(i - 1).officer())) {
@@ -128,15 +130,16 @@ class AuditMultiInstanceTest extends GatewayTest {
             }
         }
         long interleavings = switches;
-        JsonPath result = verification();
+        long head = AuditTables.number(dataSource, "SELECT seq FROM audit_chain_head");
+        JsonPath result = verification(); // recorded in turn, after it read the chain
         assertAll(
                 () -> assertTrue(total >= 1000, "at least a thousand records: " + total),
                 () -> assertEquals(total, rows.size(), "every append and every request recorded once"),
-                () -> assertEquals(total, rows.get(rows.size() - 1).seq(), "sequence numbers 1..n without a gap"),
-                () -> assertEquals(total, AuditTables.number(dataSource, "SELECT seq FROM audit_chain_head")),
+                () -> assertEquals(chain.size(), chain.get(chain.size() - 1).seq(), "sequence numbers 1..n without a gap"),
+                () -> assertEquals(chain.size(), head),
                 () -> assertTrue(interleavings >= 10, "the writers really interleaved: " + interleavings),
                 () -> assertEquals(true, result.getBoolean("valid"), result::prettify),
-                () -> assertEquals(total, result.getLong("checked")));
+                () -> assertEquals(chain.size(), result.getLong("checked")));
     }
 
     /**
