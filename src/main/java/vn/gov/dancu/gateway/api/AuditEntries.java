@@ -35,7 +35,7 @@ final class AuditEntries {
                         names(c.fields()), c.status()))
                 .toList();
         return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
-                caller.agency(), caller.clientId(), "PREFILL", command.procedure().code(), command.caseId(),
+                caller.agency(), caller.clientId(), AuditDraft.PREFILL, command.procedure().code(), command.caseId(),
                 command.procedure().definition().legalBasis(), parties, outcome,
                 result.issues().stream().map(Issue::code).map(Enum::name).distinct().toList(), calls);
     }
@@ -48,7 +48,22 @@ final class AuditEntries {
         return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), draft.operation(), procedureCode(draft.procedure()),
                 draft.caseId(), draft.legalBasis(), parties, status, code == null ? List.of() : List.of(code),
-                List.of());
+                draft.upstreamCalls());
+    }
+
+    /**
+     * An auditor's own read of the trail (spec §5.6: who searched for whom): the citizen searched
+     * for under {@link AuditDraft#SEARCHED_ROLE}, the dossier in {@code caseId}. Nothing of the
+     * NPD was released, so no fields; no procedure, so no procedure's legal basis (null rather
+     * than a citation nobody checked).
+     */
+    static AuditEntry auditRead(String operation, Caller caller, RequestContext context, String personalId,
+            String caseId) {
+        List<AuditEntry.Party> parties = personalId == null ? List.of()
+                : List.of(new AuditEntry.Party(AuditDraft.SEARCHED_ROLE, personalId, List.of()));
+        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), operation, null, caseId, null, parties, 200,
+                List.of(), List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,24 +18,34 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.gov.dancu.gateway.audit.AuditDraft;
 import vn.gov.dancu.gateway.audit.AuditEntry;
-import vn.gov.dancu.gateway.audit.AuditStore;
+import vn.gov.dancu.gateway.audit.AuditRow;
+import vn.gov.dancu.gateway.audit.AuditSearch;
+import vn.gov.dancu.gateway.audit.AuditTrail;
+import vn.gov.dancu.gateway.audit.AuditUnavailableException;
 import vn.gov.dancu.gateway.audit.AuditVerifier;
+import vn.gov.dancu.gateway.audit.StorableText;
 import vn.gov.dancu.gateway.citizen.PersonalId;
+import vn.gov.dancu.gateway.config.GatewayConfig;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
 import vn.gov.dancu.gateway.procedure.Roles;
+import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.security.Callers;
+import vn.gov.dancu.gateway.time.Deadlines;
 
 /**
- * The audit trail for inspectors and data-protection officers (spec §5, role {@code auditor}):
- * who looked at whom, when, for which dossier, and whether the chain is intact. JDBC work runs on
- * worker threads (these methods do not return {@code Uni}).
+ * The audit trail for inspectors and data-protection officers (spec §5.6, role {@code auditor}):
+ * who looked at whom, when, for which dossier, and whether the chain is intact. An auditor's own
+ * reads are accesses too: each is recorded (who searched for whom) before its answer leaves, as
+ * a prefill is. JDBC work runs on worker threads (these methods do not return {@code Uni}).
  */
 @Path("/api/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
@@ -40,6 +53,17 @@ import vn.gov.dancu.gateway.security.Callers;
 public class AuditResource {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_PAGE_SIZE = 50;
+    /** The contract's limit for a case id; a longer one was never recorded as sent. */
+    static final int MAX_CASE_ID = 64;
+    /** Officer and agency filters: far above any real claim, low enough to keep queries cheap. */
+    static final int MAX_TEXT_FILTER = 256;
+    /** The instants PostgreSQL and ISO-8601 agree on (four-digit years); beyond them a filter is a mistake. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** The properties of the POST search body, which are exactly the GET's query parameters. */
+    static final Set<String> SEARCH_FILTERS = Set.of("personalId", "caseId", "officer", "agency", "from", "to",
+            "page", "size");
 
     /** What to tell an auditor when the database cannot be read: it usually recovers within seconds. */
     static final Duration READ_RETRY_AFTER = Duration.ofSeconds(5);
@@ -50,17 +74,37 @@ public class AuditResource {
     Callers callers;
 
     @Inject
-    AuditStore store;
+    AuditSearch search;
 
     @Inject
     AuditVerifier verifier;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    GatewayConfig config;
 
     public record AccessLogPage(List<AccessLogEntry> items, int page, int size, boolean hasNext) {
     }
 
     public record AccessLogEntry(String id, Instant at, String requestId, String officer, String agency,
             String clientId, String operation, String procedure, String caseId, String legalBasis,
-            List<AuditEntry.Party> parties, int outcome, List<String> issueCodes) {
+            List<AuditEntry.Party> parties, List<UpstreamCall> upstreamCalls, int outcome, List<String> issueCodes) {
+    }
+
+    /**
+     * One upstream call a record holds (spec §5.6).
+     *
+     * @param system    {@code NPD}, or {@code NPD_CACHE} for an answer reused from the per-case cache
+     * @param operation what was asked of it; the gateway makes one kind of NPD call, the citizen lookup
+     * @param status    the upstream's HTTP status, 0 when no answer came
+     */
+    public record UpstreamCall(String system, String operation, String personalId, List<String> fields,
+            int status) {
     }
 
     /** Body of the per-citizen export: the number travels in the body, not the URL. */
@@ -75,42 +119,74 @@ public class AuditResource {
     public record CitizenExport(String personalId, List<CitizenAccess> accesses) {
     }
 
+    /** The filters as sent, before validation; {@code page} and {@code size} still text. */
+    record Filters(String personalId, String caseId, String officer, String agency, String from, String to,
+            String page, String size) {
+    }
+
     @GET
     @Path("/access-log")
     public AccessLogPage accessLog(@QueryParam("personalId") String personalId, @QueryParam("caseId") String caseId,
             @QueryParam("officer") String officer, @QueryParam("agency") String agency,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        callers.current();
+            @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context ContainerRequestContext request) {
+        // page and size arrive as text: JAX-RS would answer a non-integer with a bare 404
+        return accessLog(new Filters(personalId, caseId, officer, agency, from, to, page, size), List.of(), request);
+    }
+
+    /**
+     * The same search with the filters in the body (spec §5.6), so that no personal id needs to
+     * travel in a URL, where proxies and access logs keep it.
+     */
+    @POST
+    @Path("/access-log/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccessLogPage accessLogSearch(JsonNode body, @Context ContainerRequestContext request) {
         List<Violation> violations = new ArrayList<>();
-        String citizen = personalId == null ? null : personalId("personalId", personalId, violations);
-        Instant fromAt = instant("from", from, violations);
-        Instant toAt = instant("to", to, violations);
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0) {
+        Filters filters = filters(body, violations);
+        return accessLog(filters, violations, request);
+    }
+
+    private AccessLogPage accessLog(Filters f, List<Violation> bodyViolations, ContainerRequestContext request) {
+        RequestContext context = CorrelationFilter.of(request);
+        context.auditDraft().ifPresent(draft -> draft.searched(f.personalId(), f.caseId()));
+        Caller caller = callers.current();
+        List<Violation> violations = new ArrayList<>(bodyViolations);
+        String citizen = f.personalId() == null ? null : personalId("personalId", f.personalId(), violations);
+        String caseId = text("caseId", f.caseId(), MAX_CASE_ID, violations);
+        String officer = text("officer", f.officer(), MAX_TEXT_FILTER, violations);
+        String agency = text("agency", f.agency(), MAX_TEXT_FILTER, violations);
+        Instant fromAt = instant("from", f.from(), violations);
+        Instant toAt = instant("to", f.to(), violations);
+        Integer p = integer(f.page(), 0);
+        Integer s = integer(f.size(), DEFAULT_PAGE_SIZE);
+        if (p == null || p < 0) {
             violations.add(Violation.of("page", "violation.page"));
         }
-        if (s < 1 || s > MAX_PAGE_SIZE) {
+        if (s == null || s < 1 || s > MAX_PAGE_SIZE) {
             violations.add(Violation.of("size", "violation.size", MAX_PAGE_SIZE));
         }
         if (!violations.isEmpty()) {
             throw GatewayException.validation(violations);
         }
-        AuditStore.Query query = new AuditStore.Query(citizen, caseId, officer, agency, fromAt, toAt, p, s);
-        List<AuditStore.AuditRow> rows = read(() -> store.find(query));
+        AuditSearch.Query query = new AuditSearch.Query(citizen, caseId, officer, agency, fromAt, toAt, p, s);
+        List<AuditRow> rows = read(() -> search.find(query));
         boolean hasNext = rows.size() > s;
         List<AccessLogEntry> items = rows.stream().limit(s).map(AuditResource::entry).toList();
+        recordRead(AuditDraft.ACCESS_LOG_SEARCH, caller, context, citizen, caseId);
         return new AccessLogPage(items, p, s, hasNext);
     }
 
     @POST
     @Path("/citizen-export")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CitizenExport citizenExport(CitizenExportRequest request) {
-        callers.current();
+    public CitizenExport citizenExport(CitizenExportRequest body, @Context ContainerRequestContext request) {
+        RequestContext context = CorrelationFilter.of(request);
+        context.auditDraft().ifPresent(draft -> draft.searched(body == null ? null : body.personalId(), null));
+        Caller caller = callers.current();
         List<Violation> violations = new ArrayList<>();
-        String id = personalId("personalId", request == null ? null : request.personalId(), violations);
+        String id = personalId("personalId", body == null ? null : body.personalId(), violations);
         if (!violations.isEmpty()) {
             throw GatewayException.validation(violations);
         }
@@ -119,10 +195,10 @@ public class AuditResource {
         // where they would come back a second time.
         Set<UUID> seen = new HashSet<>();
         int page = 0;
-        List<AuditStore.AuditRow> rows;
+        List<AuditRow> rows;
         do {
-            AuditStore.Query query = new AuditStore.Query(id, null, null, null, null, null, page++, MAX_PAGE_SIZE);
-            rows = read(() -> store.find(query));
+            AuditSearch.Query query = new AuditSearch.Query(id, null, null, null, null, null, page++, MAX_PAGE_SIZE);
+            rows = read(() -> search.find(query));
             rows.stream().limit(MAX_PAGE_SIZE).filter(row -> row.entry() != null && seen.add(row.id()))
                     .forEach(row -> row.entry().parties().stream()
                             .filter(party -> id.equals(party.personalId()))
@@ -131,14 +207,36 @@ public class AuditResource {
                                     row.entry().procedure(), row.entry().caseId(), row.entry().legalBasis(),
                                     party.role(), party.releasedFields(), row.entry().outcome()))));
         } while (rows.size() > MAX_PAGE_SIZE);
+        recordRead(AuditDraft.CITIZEN_EXPORT, caller, context, id, null);
         return new CitizenExport(id, accesses);
     }
 
     @GET
     @Path("/verification")
-    public AuditVerifier.Result verification() {
-        callers.current();
-        return read(verifier::verify);
+    public AuditVerifier.Result verification(@Context ContainerRequestContext request) {
+        RequestContext context = CorrelationFilter.of(request);
+        Caller caller = callers.current();
+        AuditVerifier.Result result = read(verifier::verify);
+        // Recorded, but not awaited: the result holds no personal data, and a chain damaged so
+        // that nothing can be appended (a row forged beyond the head) must still be diagnosable.
+        audit.recordRefusal(AuditEntries.auditRead(AuditDraft.AUDIT_VERIFICATION, caller, context, null, null));
+        context.auditDraft().ifPresent(AuditDraft::markRecorded);
+        return result;
+    }
+
+    /**
+     * Audit before release, for the auditor's reads as for prefills: the answer leaves only once
+     * its record is committed; otherwise 503 AUDIT_UNAVAILABLE (and the refusal is recorded).
+     */
+    private void recordRead(String operation, Caller caller, RequestContext context, String personalId,
+            String caseId) {
+        try {
+            audit.recordAndWait(AuditEntries.auditRead(operation, caller, context, personalId, caseId),
+                    deadlines.after(config.audit().writeTimeout()));
+        } catch (AuditUnavailableException e) {
+            throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
+        }
+        context.auditDraft().ifPresent(AuditDraft::markRecorded);
     }
 
     /** A read of the audit store, whose failure is an outage (503 AUDIT_UNAVAILABLE), not a bug. */
@@ -158,16 +256,103 @@ public class AuditResource {
         }
     }
 
-    private static AccessLogEntry entry(AuditStore.AuditRow row) {
+    private static AccessLogEntry entry(AuditRow row) {
         AuditEntry e = row.entry();
         if (e == null) {
             // a row whose content no longer parses: show that it exists, the verification says why
             String id = row.id() == null ? null : row.id().toString();
-            return new AccessLogEntry(id, null, null, null, null, null, null, null, null, null, List.of(), 0,
-                    List.of("UNREADABLE_RECORD"));
+            return new AccessLogEntry(id, null, null, null, null, null, null, null, null, null, List.of(), List.of(),
+                    0, List.of("UNREADABLE_RECORD"));
         }
+        List<UpstreamCall> calls = e.upstreamCalls().stream()
+                .map(c -> new UpstreamCall(c.upstream(), "CITIZEN_LOOKUP", c.personalId(), c.fields(), c.status()))
+                .toList();
         return new AccessLogEntry(e.id().toString(), e.at(), e.requestId(), e.officer(), e.agency(), e.clientId(),
-                e.operation(), e.procedure(), e.caseId(), e.legalBasis(), e.parties(), e.outcome(), e.issueCodes());
+                e.operation(), e.procedure(), e.caseId(), e.legalBasis(), e.parties(), calls, e.outcome(),
+                e.issueCodes());
+    }
+
+    /**
+     * The POST body as filters: a JSON object of the GET's parameters, texts as strings, page and
+     * size as integers. Anything else is named in a violation: an unknown property (a typo like
+     * {@code personalID}) would otherwise search the whole trail while the auditor believes it
+     * filtered.
+     */
+    private static Filters filters(JsonNode body, List<Violation> violations) {
+        if (body == null || body.isNull()) {
+            return new Filters(null, null, null, null, null, null, null, null);
+        }
+        if (!body.isObject()) {
+            violations.add(Violation.of("body", "violation.json.type"));
+            return new Filters(null, null, null, null, null, null, null, null);
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!SEARCH_FILTERS.contains(name)) {
+                violations.add(Violation.of(name.length() > 64 ? "body" : name, "violation.filter.unknown",
+                        String.join(", ", SEARCH_FILTERS.stream().sorted().toList())));
+            }
+        }
+        return new Filters(textMember(body, "personalId", violations), textMember(body, "caseId", violations),
+                textMember(body, "officer", violations), textMember(body, "agency", violations),
+                textMember(body, "from", violations), textMember(body, "to", violations),
+                integerMember(body, "page", violations), integerMember(body, "size", violations));
+    }
+
+    private static String textMember(JsonNode body, String name, List<Violation> violations) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            violations.add(Violation.of(name, "violation.json.type"));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /** An integral JSON number as text for the common check; anything else (1.5, "2") is a violation here. */
+    private static String integerMember(JsonNode body, String name, List<Violation> violations) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            violations.add(Violation.of(name, "violation." + name, MAX_PAGE_SIZE));
+            return null; // reported here; absent for the common check, so it is not reported twice
+        }
+        return value.asText();
+    }
+
+    /** The number as text, {@code fallback} when absent, null when not an integer. */
+    private static Integer integer(String text, int fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A text filter as the store can search it: at most {@code max} characters, and nothing
+     * PostgreSQL refuses (U+0000 would fail the query: an auditor's typo is a 400, not an outage).
+     */
+    private static String text(String field, String value, int max, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!StorableText.storable(value)) {
+            violations.add(Violation.of(field, "violation.filter.text"));
+            return null;
+        }
+        if (value.length() > max) {
+            violations.add(Violation.of(field, "violation.filter.length", max));
+            return null;
+        }
+        return value;
     }
 
     /** The number as the audit trail holds it (trimmed), or null with a violation naming the problem. */
@@ -185,7 +370,12 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant at = Instant.parse(text);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                violations.add(Violation.of(field, "violation.instant.range"));
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             violations.add(Violation.of(field, "violation.instant"));
             return null;

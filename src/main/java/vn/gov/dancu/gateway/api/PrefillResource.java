@@ -11,14 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import vn.gov.dancu.gateway.config.GatewayConfig;
 import java.util.List;
 import vn.gov.dancu.gateway.audit.AuditDraft;
+import vn.gov.dancu.gateway.audit.AuditEntry;
 import vn.gov.dancu.gateway.audit.AuditTrail;
 import vn.gov.dancu.gateway.audit.AuditUnavailableException;
+import vn.gov.dancu.gateway.config.GatewayConfig;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
@@ -28,6 +27,8 @@ import vn.gov.dancu.gateway.procedure.Procedure;
 import vn.gov.dancu.gateway.ratelimit.CallerRateLimits;
 import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.security.Callers;
+import vn.gov.dancu.gateway.time.Deadline;
+import vn.gov.dancu.gateway.time.Deadlines;
 
 /**
  * {@code POST /api/v1/prefill/{procedure}}: thin — check the caller, validate, prefill, record in
@@ -53,7 +54,7 @@ public class PrefillResource {
     GatewayConfig config;
 
     @Inject
-    Clock clock;
+    Deadlines deadlines;
 
     /** What to tell a caller when the audit store is down: it usually recovers within seconds. */
     static final Duration AUDIT_RETRY_AFTER = Duration.ofSeconds(5);
@@ -66,7 +67,8 @@ public class PrefillResource {
             @Context ContainerRequestContext request) {
         RequestContext context = CorrelationFilter.of(request);
         // The counter's budget starts now: data, PARTIAL or a clear 503 within it, whatever happens.
-        Instant deadline = clock.instant().plus(config.prefill().deadline());
+        // One deadline for every step, the NPD lookups and the audit commit alike.
+        Deadline deadline = deadlines.after(config.prefill().deadline());
         Caller caller = callers.current();
         Procedure procedure = Procedure.fromPathSegment(segment).orElseThrow(() -> GatewayException.of(
                 ErrorCode.UNKNOWN_PROCEDURE, "error.UNKNOWN_PROCEDURE.detail", segment.length() > 64 ? "…" : segment));
@@ -82,9 +84,16 @@ public class PrefillResource {
         return rateLimits.check(caller)
                 .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
                 // Audit before release: nothing below runs until the record is committed.
-                .call(result -> audit.record(AuditEntries.prefill(result, caller, context,
-                        result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200), auditTimeout(deadline))
-                        .invoke(() -> context.auditDraft().ifPresent(AuditDraft::markRecorded)))
+                .call(result -> {
+                    AuditEntry entry = AuditEntries.prefill(result, caller, context,
+                            result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200);
+                    return audit.record(entry, deadline)
+                            .invoke(() -> context.auditDraft().ifPresent(AuditDraft::markRecorded))
+                            // Refused for want of a record: the refusal's record still names the
+                            // NPD calls that were made.
+                            .onFailure(AuditUnavailableException.class).invoke(() -> context.auditDraft()
+                                    .ifPresent(draft -> draft.upstreamCalls(entry.upstreamCalls())));
+                })
                 .onFailure(AuditUnavailableException.class).transform(e -> GatewayException.unavailable(
                         ErrorCode.AUDIT_UNAVAILABLE, AUDIT_RETRY_AFTER))
                 .map(result -> {
@@ -93,12 +102,5 @@ public class PrefillResource {
                     }
                     return PrefillResponses.render(result, context);
                 });
-    }
-
-    /** What is left of the budget for the audit commit, never less than the reserve kept for it. */
-    private Duration auditTimeout(Instant deadline) {
-        Duration left = Duration.between(clock.instant(), deadline);
-        Duration reserve = config.prefill().auditReserve();
-        return left.compareTo(reserve) < 0 ? reserve : left;
     }
 }

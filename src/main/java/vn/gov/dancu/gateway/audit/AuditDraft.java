@@ -1,6 +1,7 @@
 package vn.gov.dancu.gateway.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,14 +12,34 @@ import java.util.Optional;
  */
 public final class AuditDraft {
 
-    /** Data-access operations and the path prefixes that perform them. */
-    public static final Map<String, String> OPERATIONS_BY_PATH = Map.of("/api/v1/prefill/", "PREFILL");
+    /** A counter's prefill of a procedure's form. */
+    public static final String PREFILL = "PREFILL";
+    /** An auditor's search of the access log (GET, or POST with the filters in the body). */
+    public static final String ACCESS_LOG_SEARCH = "ACCESS_LOG_SEARCH";
+    /** An auditor's export of everything that concerns one citizen. */
+    public static final String CITIZEN_EXPORT = "CITIZEN_EXPORT";
+    /** An auditor's walk of the hash chain. */
+    public static final String AUDIT_VERIFICATION = "AUDIT_VERIFICATION";
+
+    /** The role under which an auditor's search records the citizen searched for. */
+    public static final String SEARCHED_ROLE = "searched";
+
+    /** Data-access operations and the path prefixes that perform them (the procedure follows the prefix). */
+    public static final Map<String, String> OPERATIONS_BY_PATH = Map.of("/api/v1/prefill/", PREFILL);
+
+    /** Data-access operations at exactly these paths: an auditor's reads (spec §5.6) are accesses too. */
+    public static final Map<String, String> OPERATIONS_AT_PATH = Map.of(
+            "/api/v1/audit/access-log", ACCESS_LOG_SEARCH,
+            "/api/v1/audit/access-log/search", ACCESS_LOG_SEARCH,
+            "/api/v1/audit/citizen-export", CITIZEN_EXPORT,
+            "/api/v1/audit/verification", AUDIT_VERIFICATION);
 
     private final String operation;
     private String procedure;
     private String caseId;
     private String legalBasis;
     private Map<String, String> parties = Map.of();
+    private List<AuditEntry.UpstreamCall> upstreamCalls = List.of();
     private boolean recorded;
 
     private AuditDraft(String operation) {
@@ -27,6 +48,10 @@ public final class AuditDraft {
 
     /** A draft when {@code path} performs a data access, with the procedure from the path. */
     public static Optional<AuditDraft> forPath(String path) {
+        String exact = OPERATIONS_AT_PATH.get(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        if (exact != null) {
+            return Optional.of(new AuditDraft(exact));
+        }
         return OPERATIONS_BY_PATH.entrySet().stream()
                 .filter(e -> path.startsWith(e.getKey()))
                 .findFirst()
@@ -59,6 +84,11 @@ public final class AuditDraft {
         return parties;
     }
 
+    /** Upstream calls made before the request was refused (e.g. 503 AUDIT_UNAVAILABLE after the lookups). */
+    public List<AuditEntry.UpstreamCall> upstreamCalls() {
+        return upstreamCalls;
+    }
+
     public boolean recorded() {
         return recorded;
     }
@@ -69,6 +99,19 @@ public final class AuditDraft {
         this.legalBasis = legalBasis;
         this.caseId = caseId;
         this.parties = parties == null ? Map.of() : new LinkedHashMap<>(parties);
+    }
+
+    /**
+     * Records what an auditor searched for, as sent: the citizen (under {@link #SEARCHED_ROLE})
+     * and the dossier. Either may be null.
+     */
+    public void searched(String personalId, String caseId) {
+        this.caseId = caseId;
+        this.parties = personalId == null ? Map.of() : Map.of(SEARCHED_ROLE, personalId);
+    }
+
+    public void upstreamCalls(List<AuditEntry.UpstreamCall> calls) {
+        this.upstreamCalls = List.copyOf(calls);
     }
 
     public void markRecorded() {

@@ -21,7 +21,13 @@ public class AuditMaintenance {
     private static final Logger LOG = Logger.getLogger(AuditMaintenance.class);
 
     @Inject
-    AuditStore store;
+    AuditChainReader chain;
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    AuditRetention retention;
 
     @Inject
     GatewayConfig config;
@@ -34,9 +40,9 @@ public class AuditMaintenance {
     void checkpoint() {
         config.audit().checkpointKey().ifPresent(key -> {
             try {
-                AuditStore.ChainPoint head = store.head();
+                ChainPoint head = chain.head();
                 if (head.seq() > 0) {
-                    store.saveCheckpoint(head, AuditChain.sign(key.getBytes(StandardCharsets.UTF_8), head.seq(),
+                    checkpoints.save(head, AuditChain.sign(key.getBytes(StandardCharsets.UTF_8), head.seq(),
                             head.hash()));
                 }
             } catch (SQLException e) {
@@ -56,11 +62,11 @@ public class AuditMaintenance {
 
     /** Removes (or archives) every record older than the retention period; returns how many. */
     public int prune() throws SQLException {
-        OptionalLong last = store.lastSeqBefore(clock.instant().minus(config.audit().retention()));
+        OptionalLong last = retention.lastSeqBefore(clock.instant().minus(config.audit().retention()));
         if (last.isEmpty()) {
             return 0;
         }
-        int removed = store.prune(last.getAsLong(), config.audit().archive());
+        int removed = retention.prune(last.getAsLong(), config.audit().archive());
         if (removed > 0) {
             LOG.infof("Audit retention removed %d record(s) up to seq %d (archived: %s)", removed, last.getAsLong(),
                     config.audit().archive());

@@ -44,16 +44,16 @@ public class AuditVerifier {
     }
 
     @Inject
-    AuditStore store;
+    AuditChainReader chain;
 
     @Inject
     GatewayConfig config;
 
     /** Verifies the chain as of one moment (one database snapshot), however busy the writers are. */
     public Result verify() throws SQLException {
-        return store.inSnapshot(snapshot -> {
-            AuditStore.ChainPoint anchor = snapshot.anchor();
-            AuditStore.ChainPoint head = snapshot.head();
+        return chain.inSnapshot(snapshot -> {
+            ChainPoint anchor = snapshot.anchor();
+            ChainPoint head = snapshot.head();
             Map<Long, String> checkpoints = signedCheckpoints(snapshot.checkpoints(anchor.seq()));
             Walk walk = new Walk(anchor, head);
             snapshot.scan(anchor.seq(), row -> walk.step(row, checkpoints));
@@ -69,13 +69,13 @@ public class AuditVerifier {
     }
 
     /** Checkpoints whose signature is valid; a forged one is reported as a mismatch at its seq. */
-    private Map<Long, String> signedCheckpoints(List<AuditStore.Checkpoint> rows) {
+    private Map<Long, String> signedCheckpoints(List<Checkpoint> rows) {
         Map<Long, String> valid = new HashMap<>();
         Optional<byte[]> key = config.audit().checkpointKey().map(k -> k.getBytes(StandardCharsets.UTF_8));
         if (key.isEmpty()) {
             return valid;
         }
-        for (AuditStore.Checkpoint cp : rows) {
+        for (Checkpoint cp : rows) {
             boolean signed = AuditChain.sign(key.get(), cp.seq(), cp.hash()).equals(cp.signature());
             valid.put(cp.seq(), signed ? cp.hash() : "forged");
         }
@@ -89,13 +89,13 @@ public class AuditVerifier {
         long checked;
         Result failure;
 
-        Walk(AuditStore.ChainPoint anchor, AuditStore.ChainPoint head) {
+        Walk(ChainPoint anchor, ChainPoint head) {
             this.seq = anchor.seq();
             this.hash = anchor.hash();
             this.headSeq = head.seq();
         }
 
-        void step(AuditStore.AuditRow row, Map<Long, String> checkpoints) {
+        void step(AuditRow row, Map<Long, String> checkpoints) {
             if (failure != null) {
                 return; // keep draining the cursor, but the first failure is the answer
             }

@@ -27,8 +27,9 @@ public record PrefillResult(PrefillCommand command, Instant retrievedAt, Map<Par
      * @param status the NPD's HTTP status (200, 404, 410, 429, 503), or 0 when no answer came
      *               (timeout, network failure, circuit open)
      * @param cached true when the answer came from the per-case cache: no call left the gateway
-     * @param sent   false when the gateway refused the call itself (open circuit, full bulkhead,
-     *               a Retry-After still running): nothing reached the NPD
+     * @param sent   false when the gateway held the call back itself (open circuit, full bulkhead,
+     *               a Retry-After still running, or the deadline came while it still queued for
+     *               quota): nothing reached the NPD
      */
     public record NpdCall(String personalId, List<NpdField> fields, int status, boolean cached, boolean sent) {
     }

@@ -20,10 +20,11 @@ import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.config.GatewayConfig;
 import vn.gov.dancu.gateway.procedure.PartyResult.Outcome;
 import vn.gov.dancu.gateway.security.Caller;
+import vn.gov.dancu.gateway.time.Deadline;
 import vn.gov.dancu.gateway.upstream.npd.NpdClient;
-import vn.gov.dancu.gateway.upstream.npd.NpdException;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 import vn.gov.dancu.gateway.upstream.npd.NpdLookup;
+import vn.gov.dancu.gateway.upstream.npd.NpdOutcome;
 import vn.gov.dancu.gateway.upstream.npd.NpdPurpose;
 
 /**
@@ -48,7 +49,7 @@ public class PrefillService {
     private record Lookup(PersonalId id, List<NpdField> fields) {
     }
 
-    /** What came back for one lookup, failures folded in so one party cannot sink the others. */
+    /** What came back for one lookup; {@code sent} false when no call for it left the gateway. */
     private record Answer(NpdLookup lookup, Duration retryAfter, int status, boolean sent) {
     }
 
@@ -56,27 +57,24 @@ public class PrefillService {
      * Prefills a validated request.
      *
      * <p>Parties are fetched at the same time, and a person named in two roles (a mother who
-     * declares her child's birth) is fetched once with the fields of both roles. Each lookup is
-     * bounded by the prefill deadline, so the answer arrives in time even if the NPD stalls.
+     * declares her child's birth) is fetched once with the fields of both roles. Each lookup ends
+     * {@code gateway.prefill.audit-reserve} before {@code deadline}, the request's one deadline,
+     * so the answer and its audit record arrive in time even if the NPD stalls.
      *
      * @return the result, {@link PrefillResult#unavailable()} when no party could be fetched at all
      */
     public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId, String traceparent,
-            Instant deadline) {
+            Deadline deadline) {
         Procedure procedure = command.procedure();
         NpdPurpose purpose = new NpdPurpose(procedure.code(), command.caseId(), caller.officer(), caller.agency(),
                 requestId, traceparent);
         Map<String, Lookup> lookups = plan(command);
         // Lookups end early enough to leave the audit record its time before the deadline.
-        Duration budget = Duration.between(clock.instant(), deadline.minus(config.prefill().auditReserve()));
-        Duration lookupBudget = budget.isNegative() ? Duration.ofMillis(1) : budget;
+        Deadline lookupsEnd = deadline.minus(config.prefill().auditReserve());
         List<String> ids = List.copyOf(lookups.keySet());
         List<Uni<Answer>> calls = ids.stream().map(id -> {
             Lookup l = lookups.get(id);
-            return npd.lookup(purpose, l.id(), l.fields())
-                    .map(answer -> new Answer(answer, null, statusOf(answer), true))
-                    .ifNoItem().after(lookupBudget).fail()
-                    .onFailure().recoverWithItem(e -> new Answer(null, retryAfterOf(e), statusOf(e), sent(e)));
+            return npd.lookup(purpose, l.id(), l.fields(), lookupsEnd).map(PrefillService::answer);
         }).toList();
         return Uni.combine().all().unis(calls).with(Answer.class, answers -> {
             Map<String, Answer> byId = new LinkedHashMap<>();
@@ -85,6 +83,15 @@ public class PrefillService {
             }
             return assemble(command, lookups, byId);
         });
+    }
+
+    /** An outcome as the prefill uses it: failures folded in, so one party cannot sink the others. */
+    private static Answer answer(NpdOutcome outcome) {
+        if (outcome instanceof NpdOutcome.Answered answered) {
+            return new Answer(answered.answer(), null, statusOf(answered.answer()), answered.sent());
+        }
+        NpdOutcome.Failed failed = (NpdOutcome.Failed) outcome;
+        return new Answer(null, failed.retryAfter().orElse(null), failed.status(), failed.sent());
     }
 
     private static Map<String, Lookup> plan(PrefillCommand command) {
@@ -155,23 +162,5 @@ public class PrefillService {
 
     private static int statusOf(NpdLookup answer) {
         return answer instanceof NpdLookup.Found ? 200 : answer instanceof NpdLookup.Cancelled ? 410 : 404;
-    }
-
-    /** The NPD's status behind a failure, 0 when it never answered (timeout, network, open circuit). */
-    /** Whether a failed lookup reached the NPD at all: the audit trail records only real calls. */
-    private static boolean sent(Throwable e) {
-        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
-                || e instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException) {
-            return false;
-        }
-        return !(e instanceof NpdException npd) || npd.sent();
-    }
-
-    private static int statusOf(Throwable e) {
-        return e instanceof NpdException npdFailure ? npdFailure.status() : 0;
-    }
-
-    private static Duration retryAfterOf(Throwable e) {
-        return e instanceof NpdException npd ? npd.retryAfter().orElse(null) : null;
     }
 }

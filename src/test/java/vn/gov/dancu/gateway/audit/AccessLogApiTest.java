@@ -43,6 +43,7 @@ class AccessLogApiTest extends GatewayTest {
 
     private static final String ACCESS_LOG = "/api/v1/audit/access-log";
     private static final String CITIZEN_EXPORT = "/api/v1/audit/citizen-export";
+    private static final String SEARCH = "/api/v1/audit/access-log/search";
     private static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
     private static final List<String> NAME_AND_BIRTH = List.of("fullName", "dateOfBirth");
 
@@ -53,7 +54,7 @@ class AccessLogApiTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
 
     @BeforeEach
     void emptyTrail() {
@@ -94,7 +95,9 @@ class AccessLogApiTest extends GatewayTest {
 
         assertEquals(List.of(match.id().toString()),
                 accessLog(Map.of("caseId", "HS-1", "officer", "cs.one", "agency", "UBND-A")).getList("items.id"));
-        assertEquals(3, accessLog(Map.of("caseId", "HS-1")).getList("items").size());
+        // the first search is recorded under the case id it searched for: an auditor's look counts
+        assertEquals(List.of("ACCESS_LOG_SEARCH", "PREFILL", "PREFILL", "PREFILL"),
+                accessLog(Map.of("caseId", "HS-1")).getList("items.operation"));
         assertEquals(1, accessLog(Map.of("officer", "cs.two")).getList("items").size());
         assertEquals(3, accessLog(Map.of("agency", "UBND-A")).getList("items").size());
     }
@@ -120,9 +123,10 @@ class AccessLogApiTest extends GatewayTest {
                     .toString());
         }
 
-        JsonPath first = accessLog(Map.of("size", "2"));
-        JsonPath second = accessLog(Map.of("size", "2", "page", "1"));
-        JsonPath last = accessLog(Map.of("size", "2", "page", "2"));
+        // by officer: each search adds a record of its own, by the auditor, at the top of the log
+        JsonPath first = accessLog(Map.of("officer", "cs.one", "size", "2"));
+        JsonPath second = accessLog(Map.of("officer", "cs.one", "size", "2", "page", "1"));
+        JsonPath last = accessLog(Map.of("officer", "cs.one", "size", "2", "page", "2"));
 
         assertAll(
                 () -> assertEquals(ids.subList(0, 2), first.getList("items.id")),
@@ -217,6 +221,125 @@ class AccessLogApiTest extends GatewayTest {
         record(T0, "cs.one", "UBND-A", "HS-1", Map.of("mother", MOTHER));
 
         assertEquals(List.of(), citizenExport(GROOM).jsonPath().getList("accesses"));
+    }
+
+    @Test
+    void postSearchFindsWhatTheGetFindsWithTheFiltersInTheBody() {
+        record(T0, "cs.one", "UBND-A", "HS-1", Map.of("mother", MOTHER, "father", FATHER));
+        record(T0.plusSeconds(60), "cs.one", "UBND-A", "HS-2", Map.of("mother", MOTHER));
+        record(T0.plusSeconds(120), "cs.two", "UBND-B", "HS-3", Map.of("father", FATHER));
+
+        JsonPath byUrl = accessLog(Map.of("personalId", MOTHER, "officer", "cs.one", "size", "1"));
+        JsonPath byBody = search("{\"personalId\":\"" + MOTHER + "\",\"officer\":\"cs.one\",\"size\":1}")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(byUrl.getList("items.id"), byBody.getList("items.id"));
+        assertEquals(true, byBody.getBoolean("hasNext"));
+        assertEquals(1, byBody.getInt("size"));
+        assertEquals("HS-2", byBody.getString("items[0].caseId"));
+    }
+
+    @Test
+    void entriesShowTheUpstreamCallsTheRecordHolds() throws SQLException {
+        AuditEntry granted = AuditTables.entry("cs.one", T0);
+        store.append(List.of(granted));
+
+        JsonPath page = accessLog(Map.of("officer", "cs.one"));
+
+        AuditEntry.UpstreamCall call = granted.upstreamCalls().get(0);
+        assertEquals(List.of(Map.of("system", "NPD", "operation", "CITIZEN_LOOKUP", "personalId", MOTHER,
+                "fields", call.fields(), "status", 200)), page.getList("items[0].upstreamCalls"));
+    }
+
+    @Test
+    void auditorsOwnReadsAreRecordedWithWhoSearchedForWhom() {
+        record(T0, "cs.one", "UBND-A", "HS-1", Map.of("mother", MOTHER));
+        String get = "read-" + UUID.randomUUID();
+        String post = "read-" + UUID.randomUUID();
+        String export = "read-" + UUID.randomUUID();
+        String verify = "read-" + UUID.randomUUID();
+
+        as(AuditTables.auditor()).header("X-Request-Id", get).queryParam("personalId", MOTHER).get(ACCESS_LOG)
+                .then().statusCode(200);
+        as(AuditTables.auditor()).header("X-Request-Id", post).contentType("application/json")
+                .body("{\"personalId\":\"" + FATHER + "\",\"caseId\":\"HS-1\"}").post(SEARCH).then().statusCode(200);
+        as(AuditTables.auditor()).header("X-Request-Id", export).contentType("application/json")
+                .body("{\"personalId\":\"" + GROOM + "\"}").post(CITIZEN_EXPORT).then().statusCode(200);
+        as(AuditTables.auditor()).header("X-Request-Id", verify).get("/api/v1/audit/verification")
+                .then().statusCode(200);
+
+        AuditTables.Row byGet = AuditTables.awaitOnlyRecord(dataSource, writer, get);
+        AuditTables.Row byPost = AuditTables.awaitOnlyRecord(dataSource, writer, post);
+        AuditTables.Row byExport = AuditTables.awaitOnlyRecord(dataSource, writer, export);
+        AuditTables.Row byVerify = AuditTables.awaitOnlyRecord(dataSource, writer, verify);
+        assertAll(
+                () -> assertEquals("ACCESS_LOG_SEARCH", byGet.operation()),
+                () -> assertEquals(AuditTables.AUDITOR, byGet.officer(), "who searched"),
+                () -> assertEquals(Officers.AGENCY, byGet.agency()),
+                () -> assertEquals(MOTHER, byGet.party("searched").path("personalId").asText(), "for whom"),
+                () -> assertEquals(200, byGet.outcome()),
+                () -> assertEquals("ACCESS_LOG_SEARCH", byPost.operation()),
+                () -> assertEquals(FATHER, byPost.party("searched").path("personalId").asText()),
+                () -> assertEquals("HS-1", byPost.caseId(), "the dossier searched for"),
+                () -> assertEquals("CITIZEN_EXPORT", byExport.operation()),
+                () -> assertEquals(GROOM, byExport.party("searched").path("personalId").asText()),
+                () -> assertEquals("AUDIT_VERIFICATION", byVerify.operation()),
+                () -> assertEquals(0, byVerify.parties().size()));
+    }
+
+    @Test
+    void refusedAuditorSearchIsRecordedWithWhatWasAskedFor() {
+        String requestId = "read-" + UUID.randomUUID();
+
+        as(AuditTables.auditor()).header("X-Request-Id", requestId).contentType("application/json")
+                .body("{\"personalId\":\"" + MOTHER + "\",\"page\":-1}").post(SEARCH).then().statusCode(400);
+
+        AuditTables.Row row = AuditTables.awaitOnlyRecord(dataSource, writer, requestId);
+        assertEquals("ACCESS_LOG_SEARCH", row.operation());
+        assertEquals(400, row.outcome());
+        assertEquals(MOTHER, row.party("searched").path("personalId").asText());
+        assertEquals(List.of("VALIDATION_FAILED"), row.issueCodeList());
+    }
+
+    @Test
+    void unstorableTextOutOfRangeInstantsAndNonIntegerPagesAreRefusedNamingEachParameter() {
+        Response response = as(AuditTables.auditor()).filter(OpenApiValidation.responseFilter())
+                .queryParam("caseId", "HS-\u00001")
+                .queryParam("officer", "cs\u0000one")
+                .queryParam("agency", "UBND-\u0000")
+                .queryParam("from", "+300000-01-01T00:00:00Z")
+                .queryParam("to", "2026-11-01T00:00:00\u0000Z")
+                .queryParam("page", "first")
+                .queryParam("size", "1.5")
+                .get(ACCESS_LOG);
+
+        JsonPath problem = Problems.assertProblem(response, 400, "VALIDATION_FAILED");
+        assertEquals(Set.of("caseId", "officer", "agency", "from", "to", "page", "size"),
+                Set.copyOf(problem.getList("violations.field")));
+        assertTrue(Problems.violationMessage(problem, "from").contains("9999"), "says the range, in Vietnamese");
+    }
+
+    @Test
+    void postSearchRefusesWrongTypesUnknownFiltersAndUnstorableTextInEnglishOnRequest() {
+        Response response = as(AuditTables.auditor()).filter(OpenApiValidation.responseFilter())
+                .header("Accept-Language", "en").contentType("application/json")
+                .body("{\"caseId\":\"HS-\\u00001\",\"officer\":7,\"from\":\"+300000-01-01T00:00:00Z\","
+                        + "\"page\":\"2\",\"size\":1.5,\"personalID\":\"" + MOTHER + "\"}")
+                .post(SEARCH);
+
+        JsonPath problem = Problems.assertProblem(response, 400, "VALIDATION_FAILED");
+        assertEquals(Set.of("caseId", "officer", "from", "page", "size", "personalID"),
+                Set.copyOf(problem.getList("violations.field")));
+        assertEquals("The instant must lie between the years 0001 and 9999.",
+                Problems.violationMessage(problem, "from"));
+        assertTrue(Problems.violationMessage(problem, "caseId").contains("U+0000"));
+        assertTrue(Problems.violationMessage(problem, "personalID").contains("personalId"), "names the real filters");
+        assertFalse(response.asString().contains(MOTHER), "the number is not echoed");
+    }
+
+    private Response search(String body) {
+        return as(AuditTables.auditor()).filter(OpenApiValidation.filter()).contentType("application/json")
+                .body(body).post(SEARCH);
     }
 
     private JsonPath accessLog(Map<String, String> query) {

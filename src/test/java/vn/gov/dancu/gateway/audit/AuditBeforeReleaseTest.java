@@ -1,6 +1,7 @@
 package vn.gov.dancu.gateway.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.gov.dancu.gateway.testing.AuditTables;
 import vn.gov.dancu.gateway.testing.Citizens;
@@ -36,6 +40,9 @@ class AuditBeforeReleaseTest extends GatewayTest {
 
     /** The default {@code gateway.audit.write-timeout}: how long a request waits for its commit. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The default {@code gateway.prefill.deadline}: the most a prefill takes, audit commit included. */
+    private static final Duration PREFILL_DEADLINE = Duration.ofSeconds(3);
 
     @Inject
     AgroalDataSource dataSource;
@@ -98,6 +105,84 @@ class AuditBeforeReleaseTest extends GatewayTest {
         assertTrue(AuditTables.byRequestId(dataSource, requestId).stream().noneMatch(r -> r.outcome() == 200),
                 "the abandoned release was not committed once the lock went away");
         assertNextPrefillSucceedsAndIsRecorded();
+    }
+
+    /**
+     * Issue 7: one deadline from request to commit. The NPD answers after 1.15 s of the 3 s budget
+     * (just inside the 1.2 s attempt timeout); the chain head is locked until the caller has its
+     * answer. The caller is refused 503 at its deadline, and the writer, working to that same
+     * deadline, must not commit the grant once the lock goes: the trail holds what the caller saw,
+     * a refusal at most. (A writer with a budget of its own, 2 s from the lookup's end, would
+     * still be waiting for the lock when it goes, and commit a release nobody received.)
+     */
+    @Test
+    void callerRefusedAtItsDeadlineLeavesNoGrantInTheTrailWhenTheLockGoesAfterwards() throws SQLException {
+        stubMother();
+        assertNextPrefillSucceedsAndIsRecorded(); // warmed up: the timing below is the server's
+        npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother().toString()).withFixedDelay(1150)));
+        String requestId = "release-" + UUID.randomUUID();
+        Response refused;
+        long took;
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                long start = System.nanoTime();
+                refused = prefill(requestId);
+                took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            } finally {
+                locker.rollback(); // the lock goes the moment the caller has its answer
+            }
+        }
+        AuditTables.awaitIdle(writer);
+
+        assertNoDataReleased(refused);
+        List<AuditTables.Row> rows = AuditTables.byRequestId(dataSource, requestId);
+        assertTrue(rows.stream().noneMatch(r -> r.outcome() == 200),
+                () -> "a release the caller never got was committed: " + rows);
+        assertTrue(rows.size() <= 1, () -> "one refusal record at most: " + rows);
+        rows.forEach(r -> assertEquals(List.of("AUDIT_UNAVAILABLE"), r.issueCodeList(), "the refusal, as answered"));
+        rows.forEach(r -> assertEquals(1, r.upstreamCalls().size(), "the NPD call that was made, recorded"));
+        assertTrue(took < PREFILL_DEADLINE.toMillis() + 1500,
+                () -> "answered after " + took + " ms; the deadline is " + PREFILL_DEADLINE);
+        stubMother();
+        assertNextPrefillSucceedsAndIsRecorded();
+    }
+
+    /**
+     * The other side of the same deadline: a lock that goes while the caller still has time left
+     * delays the commit but does not lose it; the caller gets its data and the trail exactly its
+     * one record.
+     */
+    @Test
+    void callerWhoseRecordCommitsBeforeItsDeadlineGetsItsDataAndExactlyItsRecord() throws Exception {
+        stubMother();
+        npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother().toString()).withFixedDelay(1000)));
+        String requestId = "release-" + UUID.randomUUID();
+        CompletableFuture<Response> answer;
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                answer = CompletableFuture.supplyAsync(() -> prefill(requestId));
+                // the writer waits on the lock with the record: now let it through
+                await().atMost(AuditTables.LANDING).until(() -> AuditTables.number(dataSource,
+                        "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                                + " WHERE c.relname = 'audit_chain_head' AND NOT l.granted") > 0);
+            } finally {
+                locker.rollback();
+            }
+        }
+
+        answer.get(10, TimeUnit.SECONDS).then().statusCode(200);
+        AuditTables.awaitIdle(writer);
+        List<AuditTables.Row> rows = AuditTables.byRequestId(dataSource, requestId);
+        assertEquals(1, rows.size(), () -> "exactly its record: " + rows);
+        assertEquals(200, rows.get(0).outcome());
     }
 
     @Test

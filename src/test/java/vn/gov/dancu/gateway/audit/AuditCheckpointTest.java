@@ -53,7 +53,10 @@ class AuditCheckpointTest extends GatewayTest {
     AuditWriter writer;
 
     @Inject
-    AuditStore store;
+    AuditAppender store;
+
+    @Inject
+    AuditChainReader chain;
 
     @Inject
     AuditMaintenance maintenance;
@@ -73,7 +76,7 @@ class AuditCheckpointTest extends GatewayTest {
 
     @Test
     void checkpointSignsTheHeadWithTheKey() {
-        AuditStore.ChainPoint head = head();
+        ChainPoint head = head();
         assertEquals(RECORDS, head.seq());
         assertEquals(1, AuditTables.number(dataSource, "SELECT count(*) FROM audit_checkpoint"));
         assertEquals(1, AuditTables.number(dataSource,
@@ -144,9 +147,9 @@ class AuditCheckpointTest extends GatewayTest {
                 () -> assertEquals(entries.get(1).id().toString(), result.getString("firstInvalidId")));
     }
 
-    private AuditStore.ChainPoint head() {
+    private ChainPoint head() {
         try {
-            return store.head();
+            return chain.head();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import vn.gov.dancu.gateway.audit.AuditEntry;
-import vn.gov.dancu.gateway.audit.AuditStore;
+import vn.gov.dancu.gateway.audit.AuditRows;
 import vn.gov.dancu.gateway.audit.AuditWriter;
 import vn.gov.dancu.gateway.procedure.Roles;
 
@@ -181,7 +181,7 @@ public final class AuditTables {
      */
     public static void insert(DataSource ds, long seq, AuditEntry e, String prevHash, String hash) {
         try (Connection c = ds.getConnection()) {
-            AuditStore.insertRow(c, seq, e, prevHash, hash);
+            AuditRows.insertRow(c, seq, e, prevHash, hash);
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }

@@ -37,6 +37,11 @@ public final class Officers {
         return sign(claims(username, agency, roles));
     }
 
+    /** As {@link #token(String, String, String...)}, from another counter application ({@code azp}). */
+    public static String tokenFromClient(String clientId, String username, String agency, String... roles) {
+        return sign(claims(username, agency, roles).claim("azp", clientId));
+    }
+
     /**
      * A token shaped like Keycloak's: roles only under {@code realm_access.roles}, no
      * {@code groups} claim, as the province's production provider issues them.

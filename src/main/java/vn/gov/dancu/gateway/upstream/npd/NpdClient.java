@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.config.GatewayConfig;
+import vn.gov.dancu.gateway.time.Deadline;
 
 /**
  * The NPD as the rest of the gateway sees it: authenticated, purpose-bound, minimised, guarded,
@@ -88,6 +91,74 @@ public class NpdClient {
      */
     public Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
             NpdPriority priority) {
+        return lookup(purpose, personalId, fields, priority, new Calls());
+    }
+
+    /**
+     * Looks one citizen up for a counter prefill, as {@link #lookup(NpdPurpose, PersonalId,
+     * Collection, NpdPriority)} does, cut off at {@code deadline} (leaving the quota queue if it
+     * still waits there). Never fails: every way the lookup can end is an {@link NpdOutcome},
+     * which says whether a request for it left the gateway, so the audit trail records only
+     * calls that were made.
+     */
+    public Uni<NpdOutcome> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
+            Deadline deadline) {
+        Calls calls = new Calls();
+        Duration left = deadline.remaining();
+        return lookup(purpose, personalId, fields, NpdPriority.INTERACTIVE, calls)
+                .map(answer -> (NpdOutcome) new NpdOutcome.Answered(answer))
+                .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).fail()
+                .onFailure().recoverWithItem(e -> failed(e, calls.left()));
+    }
+
+    /** The failure as an outcome: what kind, the NPD's status and Retry-After, whether a call left. */
+    static NpdOutcome.Failed failed(Throwable e, boolean sent) {
+        NpdOutcome.Reason reason;
+        if (e instanceof io.smallrye.mutiny.TimeoutException) {
+            reason = NpdOutcome.Reason.DEADLINE;
+        } else if (e instanceof TimeoutException) {
+            reason = NpdOutcome.Reason.TIMED_OUT;
+        } else if (e instanceof CircuitBreakerOpenException) {
+            reason = NpdOutcome.Reason.CIRCUIT_OPEN;
+        } else if (e instanceof BulkheadException) {
+            reason = NpdOutcome.Reason.BULKHEAD_FULL;
+        } else if (e instanceof NpdException.RateLimited) {
+            reason = NpdOutcome.Reason.RATE_LIMITED;
+        } else if (e instanceof NpdException.Rejected) {
+            reason = NpdOutcome.Reason.REJECTED;
+        } else {
+            reason = NpdOutcome.Reason.UNAVAILABLE;
+        }
+        NpdException npd = e instanceof NpdException n ? n : null;
+        return new NpdOutcome.Failed(reason, npd == null ? 0 : npd.status(),
+                npd == null ? Optional.empty() : npd.retryAfter(), sent);
+    }
+
+    /**
+     * Whether the attempts of one lookup left the gateway. An attempt counts once the quota let it
+     * go and the breaker and bulkhead admitted it; one cut off while in flight counts too (its
+     * request may have reached the NPD). One still queued for quota does not.
+     */
+    private static final class Calls {
+        volatile boolean sent;
+        volatile boolean inFlight;
+
+        boolean left() {
+            return sent || inFlight;
+        }
+
+        void ended(Throwable failure) {
+            inFlight = false;
+            boolean heldBack = failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException
+                    || failure instanceof NpdException npd && !npd.sent();
+            if (!heldBack) {
+                sent = true;
+            }
+        }
+    }
+
+    private Uni<NpdLookup> lookup(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
+            NpdPriority priority, Calls calls) {
         CacheKey key = new CacheKey(purpose.purposeCode(), purpose.caseId(), purpose.agencyCode(),
                 personalId.value(), List.copyOf(fields));
         if (config.npd().cache().enabled()) {
@@ -97,7 +168,7 @@ public class NpdClient {
             }
         }
         retryBudget.recordAttempt();
-        return attempt(purpose, personalId, fields, priority)
+        return attempt(purpose, personalId, fields, priority, calls)
                 .onFailure(NpdClient::retryable).recoverWithUni(failure -> {
                     // No retry while the NPD's Retry-After runs, nor beyond the budget.
                     if (config.npd().retry().maxRetries() < 1 || backoff.remaining().isPresent()
@@ -107,7 +178,7 @@ public class NpdClient {
                     Duration pause = config.npd().retry().delay().plusMillis(
                             ThreadLocalRandom.current().nextLong(config.npd().retry().delay().toMillis() + 1));
                     return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
-                            .chain(() -> attempt(purpose, personalId, fields, priority));
+                            .chain(() -> attempt(purpose, personalId, fields, priority, calls));
                 })
                 .invoke(answer -> {
                     if (answer instanceof NpdLookup.Found found && config.npd().cache().enabled()) {
@@ -118,7 +189,7 @@ public class NpdClient {
     }
 
     private Uni<NpdLookup> attempt(NpdPurpose purpose, PersonalId personalId, Collection<NpdField> fields,
-            NpdPriority priority) {
+            NpdPriority priority, Calls calls) {
         var wait = backoff.remaining();
         if (wait.isPresent()) {
             // The NPD asked us to wait: answer for it instead of spending quota on a certain refusal.
@@ -126,9 +197,12 @@ public class NpdClient {
         }
         Instant started = clock.instant();
         return quota.acquire(purpose.agencyCode(), priority)
+                .invoke(() -> calls.inFlight = true)
                 .chain(() -> guard.attempt(purpose, personalId.value(), fields))
+                .invoke(answer -> calls.ended(null))
                 .map(answer -> answer instanceof NpdLookup.Found found ? found.retrievedAt(started) : answer)
                 .onFailure().invoke(e -> {
+                    calls.ended(e);
                     // Readiness reports what the NPD did, not the breaker's refusal that follows it.
                     if (!(e instanceof CircuitBreakerOpenException)) {
                         health.record(e);
