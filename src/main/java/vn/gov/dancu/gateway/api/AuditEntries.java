@@ -1,6 +1,8 @@
 package vn.gov.dancu.gateway.api;
 
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import vn.gov.dancu.gateway.audit.AuditDraft;
@@ -11,18 +13,19 @@ import vn.gov.dancu.gateway.procedure.Procedure;
 import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 
-/** Builds audit entries from what the API layer knows about a request. */
-final class AuditEntries {
+/** Builds audit entries from what the API layer knows about a request, stamped by the injected clock. */
+@ApplicationScoped
+class AuditEntries {
 
     static final String UPSTREAM_NPD = "NPD";
     /** An answer reused from the per-case cache: accessed (and audited) without a new NPD call. */
     static final String UPSTREAM_NPD_CACHE = "NPD_CACHE";
 
-    private AuditEntries() {
-    }
+    @Inject
+    Clock clock;
 
     /** A prefill that reached the NPD: released fields per party, issues, every NPD call. */
-    static AuditEntry prefill(PrefillResult result, Caller caller, RequestContext context, int outcome) {
+    AuditEntry prefill(PrefillResult result, Caller caller, RequestContext context, int outcome) {
         var command = result.command();
         List<AuditEntry.Party> parties = result.parties().values().stream()
                 .map(p -> new AuditEntry.Party(p.role().key(), p.personalId(),
@@ -34,18 +37,18 @@ final class AuditEntries {
                 .map(c -> new AuditEntry.UpstreamCall(c.cached() ? UPSTREAM_NPD_CACHE : UPSTREAM_NPD, c.personalId(),
                         names(c.fields()), c.status()))
                 .toList();
-        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), AuditDraft.PREFILL, command.procedure().code(), command.caseId(),
                 command.procedure().definition().legalBasis(), parties, outcome,
                 result.issues().stream().map(Issue::code).map(Enum::name).distinct().toList(), calls);
     }
 
     /** A refused data-access request, with whatever was known when it was refused. */
-    static AuditEntry refusal(AuditDraft draft, Caller caller, RequestContext context, int status, String code) {
+    AuditEntry refusal(AuditDraft draft, Caller caller, RequestContext context, int status, String code) {
         List<AuditEntry.Party> parties = draft.parties().entrySet().stream()
                 .map(e -> new AuditEntry.Party(e.getKey(), e.getValue(), List.of()))
                 .toList();
-        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), draft.operation(), procedureCode(draft.procedure()),
                 draft.caseId(), draft.legalBasis(), parties, status, code == null ? List.of() : List.of(code),
                 draft.upstreamCalls());
@@ -57,11 +60,11 @@ final class AuditEntries {
      * NPD was released, so no fields; no procedure, so no procedure's legal basis (null rather
      * than a citation nobody checked).
      */
-    static AuditEntry auditRead(String operation, Caller caller, RequestContext context, String personalId,
+    AuditEntry auditRead(String operation, Caller caller, RequestContext context, String personalId,
             String caseId) {
         List<AuditEntry.Party> parties = personalId == null ? List.of()
                 : List.of(new AuditEntry.Party(AuditDraft.SEARCHED_ROLE, personalId, List.of()));
-        return new AuditEntry(UUID.randomUUID(), Instant.now(), context.requestId(), caller.officer(),
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), operation, null, caseId, null, parties, 200,
                 List.of(), List.of());
     }

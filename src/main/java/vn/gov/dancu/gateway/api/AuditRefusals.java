@@ -19,6 +19,9 @@ public class AuditRefusals {
     static final Set<Integer> AUDITED = Set.of(400, 403, 404, 409, 413, 415, 429, 503);
 
     @Inject
+    AuditEntries auditEntries;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -33,7 +36,7 @@ public class AuditRefusals {
         context.auditDraft().filter(draft -> !draft.recorded()).ifPresent(draft -> {
             draft.markRecorded();
             String code = response.getEntity() instanceof Problem problem ? problem.code() : null;
-            audit.recordRefusal(AuditEntries.refusal(draft, callers.peek(), context, response.getStatus(), code));
+            audit.recordRefusal(auditEntries.refusal(draft, callers.peek(), context, response.getStatus(), code));
         });
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,7 +24,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.audit.AuditDraft;
 import vn.gov.dancu.gateway.audit.AuditEntry;
+import vn.gov.dancu.gateway.audit.AuditReads;
 import vn.gov.dancu.gateway.audit.AuditRow;
+import vn.gov.dancu.gateway.audit.AuditUnreadableException;
 import vn.gov.dancu.gateway.audit.AuditSearch;
 import vn.gov.dancu.gateway.audit.AuditTrail;
 import vn.gov.dancu.gateway.audit.AuditUnavailableException;
@@ -71,13 +72,13 @@ public class AuditResource {
     private static final Logger LOG = Logger.getLogger(AuditResource.class);
 
     @Inject
+    AuditEntries auditEntries;
+
+    @Inject
     Callers callers;
 
     @Inject
-    AuditSearch search;
-
-    @Inject
-    AuditVerifier verifier;
+    AuditReads reads;
 
     @Inject
     AuditTrail audit;
@@ -171,7 +172,7 @@ public class AuditResource {
             throw GatewayException.validation(violations);
         }
         AuditSearch.Query query = new AuditSearch.Query(citizen, caseId, officer, agency, fromAt, toAt, p, s);
-        List<AuditRow> rows = read(() -> search.find(query));
+        List<AuditRow> rows = read(() -> reads.search(query));
         boolean hasNext = rows.size() > s;
         List<AccessLogEntry> items = rows.stream().limit(s).map(AuditResource::entry).toList();
         recordRead(AuditDraft.ACCESS_LOG_SEARCH, caller, context, citizen, caseId);
@@ -198,7 +199,7 @@ public class AuditResource {
         List<AuditRow> rows;
         do {
             AuditSearch.Query query = new AuditSearch.Query(id, null, null, null, null, null, page++, MAX_PAGE_SIZE);
-            rows = read(() -> search.find(query));
+            rows = read(() -> reads.search(query));
             rows.stream().limit(MAX_PAGE_SIZE).filter(row -> row.entry() != null && seen.add(row.id()))
                     .forEach(row -> row.entry().parties().stream()
                             .filter(party -> id.equals(party.personalId()))
@@ -216,10 +217,10 @@ public class AuditResource {
     public AuditVerifier.Result verification(@Context ContainerRequestContext request) {
         RequestContext context = CorrelationFilter.of(request);
         Caller caller = callers.current();
-        AuditVerifier.Result result = read(verifier::verify);
+        AuditVerifier.Result result = read(reads::verify);
         // Recorded, but not awaited: the result holds no personal data, and a chain damaged so
         // that nothing can be appended (a row forged beyond the head) must still be diagnosable.
-        audit.recordRefusal(AuditEntries.auditRead(AuditDraft.AUDIT_VERIFICATION, caller, context, null, null));
+        audit.recordRefusal(auditEntries.auditRead(AuditDraft.AUDIT_VERIFICATION, caller, context, null, null));
         context.auditDraft().ifPresent(AuditDraft::markRecorded);
         return result;
     }
@@ -231,7 +232,7 @@ public class AuditResource {
     private void recordRead(String operation, Caller caller, RequestContext context, String personalId,
             String caseId) {
         try {
-            audit.recordAndWait(AuditEntries.auditRead(operation, caller, context, personalId, caseId),
+            audit.recordAndWait(auditEntries.auditRead(operation, caller, context, personalId, caseId),
                     deadlines.after(config.audit().writeTimeout()));
         } catch (AuditUnavailableException e) {
             throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
@@ -240,17 +241,11 @@ public class AuditResource {
     }
 
     /** A read of the audit store, whose failure is an outage (503 AUDIT_UNAVAILABLE), not a bug. */
-    @FunctionalInterface
-    interface Read<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T read(Read<T> read) {
+    private static <T> T read(java.util.function.Supplier<T> read) {
         try {
-            return read.run();
-        } catch (SQLException e) {
-            // the SQL state only: a driver message may quote the values of the query
-            LOG.warnf("Audit trail not readable (SQL state %s)", e.getSQLState());
+            return read.get();
+        } catch (AuditUnreadableException e) {
+            LOG.warnf("Audit trail not readable (SQL state %s)", e.sqlState());
             throw new GatewayException(ErrorCode.AUDIT_UNAVAILABLE, "error.AUDIT_UNAVAILABLE.read.detail", List.of(),
                     List.of(), READ_RETRY_AFTER);
         }

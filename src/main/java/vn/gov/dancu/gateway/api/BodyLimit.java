@@ -49,6 +49,9 @@ public class BodyLimit {
     private final BodyHandler chunked = BodyHandler.create(false).setBodyLimit(CorrelationFilter.MAX_BODY_BYTES);
 
     @Inject
+    AuditEntries auditEntries;
+
+    @Inject
     EdgeProblems problems;
 
     @Inject
@@ -124,7 +127,7 @@ public class BodyLimit {
         RequestContext context = problems.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE,
                 List.of(CorrelationFilter.MAX_BODY_BYTES / 1024), List.of(), true);
         if (caller.officer() != null) {
-            AuditDraft.forPath(ctx.request().path()).ifPresent(draft -> audit.recordRefusal(AuditEntries.refusal(
+            AuditDraft.forPath(ctx.request().path()).ifPresent(draft -> audit.recordRefusal(auditEntries.refusal(
                     draft, caller, context, ErrorCode.PAYLOAD_TOO_LARGE.status(), ErrorCode.PAYLOAD_TOO_LARGE.name())));
         }
     }

@@ -39,6 +39,9 @@ import vn.gov.dancu.gateway.time.Deadlines;
 public class PrefillResource {
 
     @Inject
+    AuditEntries auditEntries;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -85,7 +88,7 @@ public class PrefillResource {
                 .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
                 // Audit before release: nothing below runs until the record is committed.
                 .call(result -> {
-                    AuditEntry entry = AuditEntries.prefill(result, caller, context,
+                    AuditEntry entry = auditEntries.prefill(result, caller, context,
                             result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200);
                     return audit.record(entry, deadline)
                             .invoke(() -> context.auditDraft().ifPresent(AuditDraft::markRecorded))

@@ -1,7 +1,5 @@
 package vn.gov.dancu.gateway.health;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,7 +9,6 @@ import vn.gov.dancu.gateway.upstream.npd.NpdBackoff;
 import vn.gov.dancu.gateway.upstream.npd.NpdHealth;
 import vn.gov.dancu.gateway.upstream.npd.NpdQuota;
 import org.eclipse.microprofile.health.Readiness;
-import vn.gov.dancu.gateway.upstream.npd.NpdClient;
 
 /**
  * Readiness that tells the truth without cascading: it reports the NPD circuit's state as data
@@ -24,9 +21,6 @@ import vn.gov.dancu.gateway.upstream.npd.NpdClient;
 public class NpdReadiness implements HealthCheck {
 
     @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @Inject
     NpdHealth health;
 
     @Inject
@@ -37,10 +31,9 @@ public class NpdReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        CircuitBreakerState state = breakers.currentState(NpdClient.CIRCUIT_BREAKER);
         HealthCheckResponseBuilder response = HealthCheckResponse.named("npd")
                 .up()
-                .withData("circuit", state.name())
+                .withData("circuit", health.circuitState())
                 .withData("quotaWaiting", quota.waiting());
         // Rounded up, as in a Retry-After header: "1" with 1.4 s left would invite a call too early.
         backoff.remaining().ifPresent(d -> response.withData("retryAfterSeconds", (d.toMillis() + 999) / 1000));

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -165,7 +164,7 @@ public class CallerRateLimits {
         storeRetryAt = now + config.redis().retryInterval().toMillis();
         if (storeFailing.compareAndSet(false, true)) {
             // The failure's type and message only: the keys are hashes and no caller is named.
-            String why = failure instanceof TimeoutException ? "no answer within " + config.redis().timeout()
+            String why = failure instanceof RateLimitStore.NoAnswer ? failure.getMessage()
                     : failure.getClass().getName() + ": " + failure.getMessage();
             LOG.warnf("Rate-limit store %s failed (%s): requests pass without caller rate limits, next attempt in %s",
                     store.name(), why, config.redis().retryInterval());

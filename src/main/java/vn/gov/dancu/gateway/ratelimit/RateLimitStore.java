@@ -14,6 +14,13 @@ interface RateLimitStore {
     /** Admits or refuses one request at {@code nowMillis}; the Uni fails only when the store does. */
     Uni<Decision> acquire(List<Limit> limits, long nowMillis);
 
+    /** The store gave no answer within its timeout (the store's own type: callers need no Mutiny internals). */
+    final class NoAnswer extends RuntimeException {
+        NoAnswer(java.time.Duration timeout) {
+            super("no answer within " + timeout, null, false, false);
+        }
+    }
+
     /** For logs and the {@code store} metric tag. */
     String name();
 }

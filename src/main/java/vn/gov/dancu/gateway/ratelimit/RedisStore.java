@@ -95,7 +95,7 @@ final class RedisStore implements RateLimitStore {
             Uni<Decision> decision = redis.send(script(Command.EVALSHA, SCRIPT_SHA, limits, nowMillis, member))
                     .onFailure(RedisStore::isNoScript)
                     .recoverWithUni(() -> redis.send(script(Command.EVAL, SCRIPT, limits, nowMillis, member)))
-                    .ifNoItem().after(timeout).fail()
+                    .ifNoItem().after(timeout).failWith(() -> new NoAnswer(timeout))
                     .map(reply -> decode(reply, limits));
             // The reply (or the timeout) may arrive on another thread: resume where the request runs.
             return caller == null ? decision : decision.emitOn(on(caller));

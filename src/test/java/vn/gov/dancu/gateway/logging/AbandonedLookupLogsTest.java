@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
+import vn.gov.dancu.gateway.time.Deadline;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logmanager.Level;
@@ -58,7 +58,7 @@ class AbandonedLookupLogsTest extends GatewayTest {
 
         try (LogCapture capture = LogCapture.start(Level.DEBUG, DEBUG_CATEGORIES)) {
             PrefillResult result = prefills.prefill(command, caller, "req-abandoned", null,
-                    Instant.now().plusSeconds(1)).await().atMost(Duration.ofSeconds(5));
+                    Deadline.after(Duration.ofSeconds(1), System::nanoTime)).await().atMost(Duration.ofSeconds(5));
 
             assertTrue(result.unavailable(), "the only party could not be fetched before the deadline");
             // The request did leave: the cut fell while the NPD held it (one call, no retry yet).

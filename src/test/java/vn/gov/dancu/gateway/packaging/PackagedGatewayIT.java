@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,6 +67,31 @@ class PackagedGatewayIT {
         }
         assertFalse(checks.isEmpty());
         assertAll("operations answering without a token", checks);
+    }
+
+    @Test
+    void releasesNothingWhileTheAuditTrailCannotBeWritten() throws SQLException {
+        String requestId = "it-locked-" + UUID.randomUUID();
+        Response refused;
+        try (Connection locker = database().getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
+            }
+            refused = prefill(requestId);
+            locker.rollback();
+        }
+        refused.then().statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("AUDIT_UNAVAILABLE"));
+        String body = refused.asString();
+        assertFalse(body.contains(SandboxPersonas.MOTHER) || body.contains("Nguyễn Thị Lan"),
+                "no personal data in a refusal: " + body);
+        // The writer commits in order: once a later release is recorded, the refused one had its
+        // chance to be committed late. It must not have been.
+        String later = "it-after-" + UUID.randomUUID();
+        prefill(later).then().statusCode(200);
+        assertEquals(List.of(200), outcomes(later));
+        assertFalse(outcomes(requestId).contains(200), "a release recorded for an answer that released nothing");
     }
 
     private static Response prefill(String requestId) {

@@ -42,6 +42,12 @@ public abstract class GatewayTest {
         breakers.resetAll();
     }
 
+    /** What the WireMock NPD answered must be what a real NPD could answer (upstreams/npd.openapi.yaml). */
+    @AfterEach
+    void npdStubsHonourTheContract() {
+        UpstreamContracts.assertNpdStubsHonourTheContract(npd);
+    }
+
     /** A request as a civil-status officer of {@link Officers#AGENCY}. */
     protected static RequestSpecification asCivilStatusOfficer() {
         return RestAssured.given().auth().oauth2(Officers.civilStatus());

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public class NpdMock implements QuarkusTestResourceLifecycleManager {
 
+    /** Stubs at this priority or lower are the catch-all for what no test stubbed (not the NPD's answers). */
+    public static final int CATCH_ALL_PRIORITY = 10;
+
     /** The access token the mock hands out by default. */
     public static final String TOKEN = "npd-token-1";
 
@@ -55,7 +58,7 @@ public class NpdMock implements QuarkusTestResourceLifecycleManager {
         // gateway would read as "citizen not found" and a test could pass for the wrong reason.
         npd.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/.*"))
-                .atPriority(10).willReturn(errorResponse(500, "UNSTUBBED")));
+                .atPriority(CATCH_ALL_PRIORITY).willReturn(errorResponse(500, "UNSTUBBED")));
     }
 
     /** A lookup of {@code personalId} (any fields, our token). */

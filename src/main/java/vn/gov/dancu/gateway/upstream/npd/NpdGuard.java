@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +29,9 @@ class NpdGuard {
 
     @Inject
     NpdTokens tokens;
+
+    @Inject
+    Clock clock;
 
     /**
      * Resilience: each attempt is cut at the timeout; the named breaker {@code npd} opens when
@@ -59,7 +63,7 @@ class NpdGuard {
                 "Bearer " + token, purpose.purposeCode(), purpose.caseId(), purpose.officerId(),
                 purpose.agencyCode(), purpose.requestId(), purpose.traceparent()))
                 .onFailure(NpdGuard::refusedBeforeSending).transform(NpdGuard::asRejected))
-                .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields)))
+                .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields), clock.instant(), false))
                 .onFailure(NpdException.CitizenNotFound.class).recoverWithItem(NpdLookup.NotFound::new)
                 .onFailure(NpdException.IdCancelled.class).recoverWithItem(e ->
                         new NpdLookup.Cancelled(((NpdException.IdCancelled) e).replacedBy()))

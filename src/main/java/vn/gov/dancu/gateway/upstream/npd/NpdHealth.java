@@ -1,13 +1,17 @@
 package vn.gov.dancu.gateway.upstream.npd;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The last failure seen talking to the NPD, for readiness to report as data. Holds the kind of
- * failure and when, never a personal id or an upstream body.
+ * The NPD's health as this instance sees it, for readiness to report as data: the circuit
+ * breaker's state and the last failure (its kind and when, never a personal id or an upstream
+ * body). The fault-tolerance types stay here, at the upstream edge.
  */
 @ApplicationScoped
 public class NpdHealth {
@@ -18,9 +22,20 @@ public class NpdHealth {
 
     private final AtomicReference<LastError> last = new AtomicReference<>();
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    Clock clock;
+
+    /** The state of the {@value NpdClient#CIRCUIT_BREAKER} breaker: CLOSED, OPEN or HALF_OPEN. */
+    public String circuitState() {
+        return breakers.currentState(NpdClient.CIRCUIT_BREAKER).name();
+    }
+
     void record(Throwable failure) {
         int status = failure instanceof NpdException npd ? npd.status() : 0;
-        last.set(new LastError(failure.getClass().getSimpleName(), status, Instant.now()));
+        last.set(new LastError(failure.getClass().getSimpleName(), status, clock.instant()));
     }
 
     public Optional<LastError> lastError() {

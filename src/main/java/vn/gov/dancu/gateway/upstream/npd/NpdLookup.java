@@ -14,10 +14,6 @@ public sealed interface NpdLookup {
      */
     record Found(NpdCitizen citizen, java.time.Instant retrievedAt, boolean cached) implements NpdLookup {
 
-        public Found(NpdCitizen citizen) {
-            this(citizen, java.time.Instant.now(), false);
-        }
-
         Found retrievedAt(java.time.Instant at) {
             return new Found(citizen, at, cached);
         }
