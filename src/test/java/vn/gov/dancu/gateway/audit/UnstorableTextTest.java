@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.gov.dancu.gateway.procedure.Roles;
 import vn.gov.dancu.gateway.testing.AuditTables;
 import vn.gov.dancu.gateway.testing.Citizens;
 import vn.gov.dancu.gateway.testing.GatewayTest;
@@ -108,22 +107,29 @@ class UnstorableTextTest extends GatewayTest {
     }
 
     /**
-     * Over HTTP: an officer whose token claims and request both carry U+0000 is refused 400 and
-     * recorded; a grant committed in the same batch still gets its data.
+     * Over HTTP: a request whose body carries U+0000 is refused 400 and recorded (sanitised); a
+     * grant committed in the same batch still gets its data. (Token claims with U+0000 never get this
+     * far: a malformed officer, agency or client id is refused 403 at the edge — TokenClaimsTest; the
+     * store's own sanitising of those fields is proved field by field above.)
      */
     @Test
     void refusalWithNulInClaimsAndBodyIsRecordedAndAGrantInItsBatchIsReleased() throws Exception {
         npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother().toString())));
-        String token = Officers.tokenFromClient("counter\u0000app", "cs\u0000officer", "UBND\u0000X",
-                Roles.CIVIL_STATUS_OFFICER);
         String refusedId = "nul-" + UUID.randomUUID();
         String grantedId = "nul-" + UUID.randomUUID();
         CompletableFuture<Response> granted;
         Response refused;
+        // Both paths warmed up first: the plug below holds the writer only for its write timeout
+        // (2 s), and the refusal and the grant must both reach the queue within it.
+        asCivilStatusOfficer().contentType("application/json").body("{\"caseId\":\"HS-WARM\",\"parties\":{}}")
+                .post(Prefills.path("birth-registration")).then().statusCode(400);
+        asCivilStatusOfficer().contentType("application/json").body(Prefills.bodyWithCaseId("HS-WARM", "mother", MOTHER))
+                .post(Prefills.path("birth-registration")).then().statusCode(200);
+        AuditTables.awaitIdle(writer);
         try (Connection locker = lockChainHead()) {
             writer.submit(AuditTables.entry("cs.plug", Instant.now()));
             awaitWriterBlocked();
-            refused = as(token).header("X-Request-Id", refusedId).contentType("application/json")
+            refused = asCivilStatusOfficer().header("X-Request-Id", refusedId).contentType("application/json")
                     .body("{\"caseId\":\"HS-\\u0000-1\",\"parties\":{\"mother\":\"0701900045\\u000021\"}}")
                     .post(Prefills.path("birth-registration"));
             granted = CompletableFuture.supplyAsync(() -> asCivilStatusOfficer().header("X-Request-Id", grantedId)
@@ -141,9 +147,7 @@ class UnstorableTextTest extends GatewayTest {
                 () -> assertEquals(400, row.outcome()),
                 () -> assertEquals("HS-\uFFFD-1", row.caseId()),
                 () -> assertEquals("0701900045\uFFFD21", row.party("mother").path("personalId").asText()),
-                () -> assertEquals("cs\uFFFDofficer", row.officer()),
-                () -> assertEquals("UBND\uFFFDX", row.agency()),
-                () -> assertEquals("counter\uFFFDapp", row.clientId()));
+                () -> assertEquals(Officers.CIVIL_STATUS_OFFICER, row.officer()));
         assertEquals(200, AuditTables.awaitOnlyRecord(dataSource, writer, grantedId).outcome());
         assertTrue(verifier.verify().valid());
     }

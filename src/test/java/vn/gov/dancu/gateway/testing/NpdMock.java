@@ -23,6 +23,18 @@ public class NpdMock implements QuarkusTestResourceLifecycleManager {
     /** Stubs at this priority or lower are the catch-all for what no test stubbed (not the NPD's answers). */
     public static final int CATCH_ALL_PRIORITY = 10;
 
+    /** Metadata of a stub that breaks the NPD contract on purpose (see {@link #offContract}). */
+    public static final String OFF_CONTRACT = "offContract";
+
+    /**
+     * Marks a stub whose answer breaks the NPD contract on purpose (an error code echoing a number,
+     * a token answer without a token), so the after-test contract check lets it be. Everything
+     * else a WireMock NPD answers must be what a real NPD could answer.
+     */
+    public static MappingBuilder offContract(MappingBuilder stub) {
+        return stub.withMetadata(com.github.tomakehurst.wiremock.common.Metadata.metadata().attr(OFF_CONTRACT, true));
+    }
+
     /** The access token the mock hands out by default. */
     public static final String TOKEN = "npd-token-1";
 

@@ -52,7 +52,8 @@ public final class UpstreamContracts {
     /**
      * Every answer a WireMock NPD gave in a test, held to the NPD contract. Left out on purpose:
      * transport faults and bodies that are not JSON at all (the "unreadable answer" fault tests
-     * break the contract by design), and the catch-all for requests no test stubbed.
+     * break the contract by design), stubs marked {@link NpdMock#offContract}, and the catch-all for
+     * requests no test stubbed.
      */
     public static void assertNpdStubsHonourTheContract(com.github.tomakehurst.wiremock.WireMockServer npd) {
         List<String> broken = new java.util.ArrayList<>();
@@ -61,6 +62,8 @@ public final class UpstreamContracts {
             if (answer == null || answer.getFault() != null || event.getResponseDefinition().getFault() != null
                     || event.getStubMapping() == null || event.getStubMapping().getPriority() != null
                             && event.getStubMapping().getPriority() >= NpdMock.CATCH_ALL_PRIORITY
+                    || event.getStubMapping().getMetadata() != null
+                            && event.getStubMapping().getMetadata().containsKey(NpdMock.OFF_CONTRACT)
                     || !json(answer.getBodyAsString())) {
                 continue;
             }

@@ -204,7 +204,8 @@ class NpdClientTest extends GatewayTest {
 
     @Test
     void failsUnavailableWithoutCallingTheNpdWhenTheTokenResponseHasNoToken() {
-        npd.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        npd.stubFor(NpdMock.offContract(post(urlPathEqualTo(TOKEN_PATH)))
+                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":300}")));
 
         assertThrows(NpdException.Unavailable.class, () -> lookup(PURPOSE, Citizens.MOTHER, NAME_AND_BIRTH));
 
