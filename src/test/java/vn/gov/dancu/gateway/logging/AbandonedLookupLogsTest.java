@@ -55,6 +55,14 @@ class AbandonedLookupLogsTest extends GatewayTest {
                 Map.of(PartyRole.APPLICANT, PersonalId.parse(stalled)));
         Caller caller = new Caller(Officers.JUDICIAL_OFFICER, Officers.AGENCY, "counter-app");
         PersonalDataScanner scanner = new PersonalDataScanner().personalId(stalled);
+        // Warm up first (token, connection, code paths): the cut below must fall while the NPD holds
+        // the request, not while a cold client is still getting ready to send it.
+        String warm = Citizens.personalId("MALE", 1972, "400002");
+        npd.stubFor(NpdMock.lookup(warm).willReturn(okJson(Citizens.person(warm, "Lê Văn Minh", "1972-01-01", "MALE")
+                .toString())));
+        prefills.prefill(new PrefillCommand(Procedure.JUDICIAL_RECORD, "HS-2026-9000",
+                Map.of(PartyRole.APPLICANT, PersonalId.parse(warm))), caller, "req-warm", null,
+                Deadline.after(Duration.ofSeconds(5), System::nanoTime)).await().atMost(Duration.ofSeconds(10));
 
         try (LogCapture capture = LogCapture.start(Level.DEBUG, DEBUG_CATEGORIES)) {
             PrefillResult result = prefills.prefill(command, caller, "req-abandoned", null,

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -19,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import vn.gov.dancu.gateway.contract.Contract;
 import vn.gov.dancu.gateway.testing.PostgresResource;
@@ -35,6 +39,7 @@ import vn.gov.dancu.sandbox.npd.SandboxPersonas;
  */
 @QuarkusIntegrationTest
 @WithTestResource(SandboxTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedGatewayIT {
 
     private static final String BIRTH = "{\"caseId\":\"HS-2026-000123\",\"parties\":{\"mother\":\""
@@ -92,6 +97,23 @@ class PackagedGatewayIT {
         prefill(later).then().statusCode(200);
         assertEquals(List.of(200), outcomes(later));
         assertFalse(outcomes(requestId).contains(200), "a release recorded for an answer that released nothing");
+    }
+
+    /**
+     * Last: everything the packaged gateway logged while the checks above ran (Quarkus writes the
+     * process's output to {@code target/quarkus.log}) names no citizen of theirs.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void loggedNoPersonalNumberWhileServing() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of("target", "quarkus.log");
+        assertTrue(java.nio.file.Files.isRegularFile(log), "the packaged gateway's log at " + log);
+        String text = java.nio.file.Files.readString(log);
+        assertTrue(text.contains("Profile prod activated"), "the log is the packaged gateway's, in production mode");
+        for (String id : List.of(SandboxPersonas.MOTHER, SandboxPersonas.FATHER, SandboxPersonas.DECLARANT)) {
+            assertFalse(text.contains(id), "the packaged gateway logged a personal number");
+        }
+        assertFalse(text.contains("Nguyễn Thị Lan"), "the packaged gateway logged a name");
     }
 
     private static Response prefill(String requestId) {
