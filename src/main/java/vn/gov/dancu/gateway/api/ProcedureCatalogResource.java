@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import vn.gov.dancu.gateway.procedure.FormField;
 import vn.gov.dancu.gateway.procedure.PartySpec;
 import vn.gov.dancu.gateway.procedure.Procedure;
@@ -43,27 +46,29 @@ public class ProcedureCatalogResource {
     public record FieldEntry(String key, String label, String labelEn, String fill, String party, String npdField) {
     }
 
+    /** {@code name} and {@code label} in the language {@code Accept-Language} picks (Vietnamese by default). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Catalogue list() {
+    public Catalogue list(@Context HttpHeaders headers) {
         callers.current();
-        return new Catalogue(Arrays.stream(Procedure.values()).map(ProcedureCatalogResource::entry).toList());
+        boolean english = Locale.ENGLISH.equals(Messages.choose(headers.getAcceptableLanguages()));
+        return new Catalogue(Arrays.stream(Procedure.values()).map(p -> entry(p, english)).toList());
     }
 
-    private static Entry entry(Procedure p) {
+    private static Entry entry(Procedure p, boolean english) {
         ProcedureDefinition d = p.definition();
-        return new Entry(p.code(), p.pathSegment(), d.nameVi(), d.nameEn(), d.legalBasis(), p.role(),
-                d.requiredIdentityLevel().orElse(null),
+        return new Entry(p.code(), p.pathSegment(), english ? d.nameEn() : d.nameVi(), d.nameEn(), d.legalBasis(),
+                p.role(), d.requiredIdentityLevel().orElse(null),
                 d.parties().stream().map(ProcedureCatalogResource::party).toList(),
-                d.formFields().stream().map(ProcedureCatalogResource::field).toList());
+                d.formFields().stream().map(f -> field(f, english)).toList());
     }
 
     private static PartyEntry party(PartySpec s) {
         return new PartyEntry(s.role().key(), s.required(), s.fields().stream().map(NpdField::jsonName).toList());
     }
 
-    private static FieldEntry field(FormField f) {
-        return new FieldEntry(f.key(), f.labelVi(), f.labelEn(), f.fill().name(),
+    private static FieldEntry field(FormField f, boolean english) {
+        return new FieldEntry(f.key(), english ? f.labelEn() : f.labelVi(), f.labelEn(), f.fill().name(),
                 f.party() == null ? null : f.party().key(), f.npdField() == null ? null : f.npdField().jsonName());
     }
 }

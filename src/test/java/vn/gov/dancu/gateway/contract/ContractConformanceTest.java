@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,25 @@ class ContractConformanceTest extends GatewayTest {
                 .body("procedures.pathSegment", containsInAnyOrder("birth-registration", "death-registration",
                         "marriage-registration", "judicial-record", "birth-residence-insurance",
                         "death-residence-funeral"));
+    }
+
+    @Test
+    void catalogueNamesAndLabelsFollowAcceptLanguage() {
+        var vietnamese = asCivilStatusOfficer().filter(OpenApiValidation.filter()).get("/api/v1/procedures")
+                .then().statusCode(200).extract().jsonPath();
+        var english = asCivilStatusOfficer().filter(OpenApiValidation.filter()).header("Accept-Language", "en")
+                .get("/api/v1/procedures").then().statusCode(200).extract().jsonPath();
+
+        assertEquals("Đăng ký khai sinh", vietnamese.getString("procedures[0].name"));
+        assertEquals("Birth registration", english.getString("procedures[0].name"));
+        assertEquals(vietnamese.getString("procedures[0].nameEn"), english.getString("procedures[0].name"));
+        assertEquals(vietnamese.getList("procedures[0].formFields.labelEn"),
+                english.getList("procedures[0].formFields.label"));
+        assertNotEquals(vietnamese.getList("procedures[0].formFields.label"),
+                english.getList("procedures[0].formFields.label"));
+        // Codes never change with the language.
+        assertEquals(vietnamese.getList("procedures.code"), english.getList("procedures.code"));
+        assertEquals(vietnamese.getList("procedures[0].formFields.key"), english.getList("procedures[0].formFields.key"));
     }
 
     @Test
