@@ -22,6 +22,7 @@ import vn.gov.dancu.gateway.audit.AuditUnavailableException;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.metrics.GatewayMetrics;
 import vn.gov.dancu.gateway.procedure.PrefillCommand;
 import vn.gov.dancu.gateway.procedure.PrefillService;
 import vn.gov.dancu.gateway.procedure.Procedure;
@@ -55,6 +56,9 @@ public class PrefillResource {
     @Inject
     Clock clock;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /** What to tell a caller when the audit store is down: it usually recovers within seconds. */
     static final Duration AUDIT_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -81,6 +85,7 @@ public class PrefillResource {
                 body.identity() != null, body.identity() == null ? null : body.identity().method());
         return rateLimits.check(caller)
                 .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
+                .invoke(metrics::cacheLookups)
                 // Audit before release: nothing below runs until the record is committed.
                 .call(result -> audit.record(AuditEntries.prefill(result, caller, context,
                         result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200), auditTimeout(deadline))

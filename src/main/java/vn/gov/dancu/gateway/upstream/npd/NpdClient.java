@@ -47,6 +47,9 @@ public class NpdClient {
     NpdHealth health;
 
     @Inject
+    NpdMetrics metrics;
+
+    @Inject
     GatewayConfig config;
 
     @Inject
@@ -126,7 +129,7 @@ public class NpdClient {
         }
         Instant started = clock.instant();
         return quota.acquire(purpose.agencyCode(), priority)
-                .chain(() -> guard.attempt(purpose, personalId.value(), fields))
+                .chain(() -> metrics.observe("lookup", guard.attempt(purpose, personalId.value(), fields)))
                 .map(answer -> answer instanceof NpdLookup.Found found ? found.retrievedAt(started) : answer)
                 .onFailure().invoke(e -> {
                     // Readiness reports what the NPD did, not the breaker's refusal that follows it.
