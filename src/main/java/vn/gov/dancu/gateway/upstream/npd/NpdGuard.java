@@ -48,7 +48,7 @@ class NpdGuard {
         String fieldList = fields.stream().map(NpdField::jsonName).collect(Collectors.joining(","));
         return withToken(token -> rest.citizen(personalId, fieldList, "Bearer " + token,
                 purpose.purposeCode(), purpose.caseId(), purpose.officerId(), purpose.agencyCode(),
-                purpose.requestId(), purpose.traceparent()))
+                purpose.requestId())) // traceparent: set by the OpenTelemetry REST client instrumentation
                 .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields)))
                 .onFailure(NpdException.CitizenNotFound.class).recoverWithItem(NpdLookup.NotFound::new)
                 .onFailure(NpdException.IdCancelled.class).recoverWithItem(e ->
