@@ -195,6 +195,7 @@ public final class SandboxMain {
         });
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", options.bindHost());
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // people read the sandbox log: text, not JSON
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         return builder.start();

@@ -21,6 +21,7 @@ import vn.gov.dancu.gateway.config.GatewayConfig;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.metrics.GatewayMetrics;
 import vn.gov.dancu.gateway.procedure.PrefillCommand;
 import vn.gov.dancu.gateway.procedure.PrefillService;
 import vn.gov.dancu.gateway.procedure.Procedure;
@@ -59,6 +60,9 @@ public class PrefillResource {
     @Inject
     Deadlines deadlines;
 
+    @Inject
+    GatewayMetrics metrics;
+
     /** What to tell a caller when the audit store is down: it usually recovers within seconds. */
     static final Duration AUDIT_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -86,6 +90,7 @@ public class PrefillResource {
                 body.identity() != null, body.identity() == null ? null : body.identity().method());
         return rateLimits.check(caller)
                 .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
+                .invoke(metrics::cacheLookups)
                 // Audit before release: nothing below runs until the record is committed.
                 .call(result -> {
                     AuditEntry entry = auditEntries.prefill(result, caller, context,

@@ -21,6 +21,8 @@ public final class RequestContext {
     private final String requestId;
     private final Locale locale;
     private final String traceparent;
+    /** When the request reached the gateway ({@link System#nanoTime()}), for its latency metric. */
+    private final long startedNanos = System.nanoTime();
     private AuditDraft auditDraft;
 
     RequestContext(String requestId, Locale locale, String traceparent) {
@@ -52,6 +54,10 @@ public final class RequestContext {
 
     public Locale locale() {
         return locale;
+    }
+
+    long startedNanos() {
+        return startedNanos;
     }
 
     /** The caller's W3C traceparent, to propagate upstream, or {@code null}. */

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.config.GatewayConfig;
+import vn.gov.dancu.gateway.metrics.GatewayMetrics;
 import vn.gov.dancu.gateway.time.Deadline;
 import vn.gov.dancu.gateway.time.Deadlines;
 
@@ -57,6 +59,10 @@ public class AuditWriter {
             }
         }
     }
+
+    /** Commit latency goes to {@link GatewayMetrics#AUDIT_COMMIT} (spec §5.9). */
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     AuditAppender appender;
@@ -191,7 +197,10 @@ public class AuditWriter {
             }
             Deadline bound = bound(live);
             try {
-                complete(live, appender.append(live.stream().map(Pending::entry).toList(), bound));
+                long started = System.nanoTime();
+                List<Long> seqs = appender.append(live.stream().map(Pending::entry).toList(), bound);
+                registry.timer(GatewayMetrics.AUDIT_COMMIT).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                complete(live, seqs);
             } catch (SQLException e) {
                 if (live.size() > 1 && dataError(e)) {
                     // One record the database refuses must not sink the others: each on its own.

@@ -1,5 +1,7 @@
 package vn.gov.dancu.gateway.resilience;
 
+import vn.gov.dancu.gateway.testing.CacheOn;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -46,16 +47,8 @@ import vn.gov.dancu.gateway.testing.Problems;
  * requests reuse one case id and expect each lookup to reach the NPD).
  */
 @QuarkusTest
-@TestProfile(NpdCacheTest.CacheOn.class)
+@TestProfile(CacheOn.class)
 class NpdCacheTest extends ResilienceTest {
-
-    /** The production setting, which the %test profile turns off. */
-    public static class CacheOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.npd.cache.enabled", "true");
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

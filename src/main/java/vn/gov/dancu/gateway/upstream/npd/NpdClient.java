@@ -50,6 +50,9 @@ public class NpdClient {
     NpdHealth health;
 
     @Inject
+    NpdMetrics metrics;
+
+    @Inject
     GatewayConfig config;
 
     @Inject
@@ -198,7 +201,7 @@ public class NpdClient {
         Instant started = clock.instant();
         return quota.acquire(purpose.agencyCode(), priority)
                 .invoke(() -> calls.inFlight = true)
-                .chain(() -> guard.attempt(purpose, personalId.value(), fields))
+                .chain(() -> metrics.observe("lookup", guard.attempt(purpose, personalId.value(), fields)))
                 .invoke(answer -> calls.ended(null))
                 .map(answer -> answer instanceof NpdLookup.Found found ? found.retrievedAt(started) : answer)
                 .onFailure().invoke(e -> {

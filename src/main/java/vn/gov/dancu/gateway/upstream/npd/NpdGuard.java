@@ -59,9 +59,10 @@ class NpdGuard {
     public Uni<NpdLookup> attempt(NpdPurpose purpose, String personalId, Collection<NpdField> fields) {
         String fieldList = fields.stream().map(NpdField::jsonName).collect(Collectors.joining(","));
         // Deferred, so that a request the client refuses to build fails the Uni instead of throwing.
+        // traceparent: set by the OpenTelemetry REST client instrumentation.
         return withToken(token -> Uni.createFrom().deferred(() -> rest.citizen(personalId, fieldList,
                 "Bearer " + token, purpose.purposeCode(), purpose.caseId(), purpose.officerId(),
-                purpose.agencyCode(), purpose.requestId(), purpose.traceparent()))
+                purpose.agencyCode(), purpose.requestId()))
                 .onFailure(NpdGuard::refusedBeforeSending).transform(NpdGuard::asRejected))
                 .map(body -> (NpdLookup) new NpdLookup.Found(NpdCitizen.fromNpd(body, fields), clock.instant(), false))
                 .onFailure(NpdException.CitizenNotFound.class).recoverWithItem(NpdLookup.NotFound::new)

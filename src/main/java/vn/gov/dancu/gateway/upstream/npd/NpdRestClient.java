@@ -31,8 +31,7 @@ interface NpdRestClient {
             @HeaderParam("X-Case-Id") String caseId,
             @HeaderParam("X-Officer-Id") String officerId,
             @HeaderParam("X-Agency-Code") String agencyCode,
-            @HeaderParam("X-Request-Id") String requestId,
-            @HeaderParam("traceparent") String traceparent);
+            @HeaderParam("X-Request-Id") String requestId);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
