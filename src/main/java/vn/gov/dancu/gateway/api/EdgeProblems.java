@@ -75,15 +75,7 @@ public class EdgeProblems {
         } else if (failure instanceof ForbiddenException) {
             code = ErrorCode.FORBIDDEN;
         } else {
-            code = switch (status) {
-                case 403 -> ErrorCode.FORBIDDEN;
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-                case 406 -> ErrorCode.NOT_ACCEPTABLE;
-                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-                default -> status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-            };
+            code = ErrorCode.forStatus(status).orElse(status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR);
         }
         if (code == ErrorCode.INTERNAL_ERROR) {
             LOG.errorf(failure, "Unexpected failure on the HTTP layer (%s)",

@@ -110,17 +110,7 @@ public class ProblemMapper {
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return json(unreadable, request);
         }
-        ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.VALIDATION_FAILED;
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> ErrorCode.INTERNAL_ERROR;
-        };
+        ErrorCode code = ErrorCode.forStatus(status).orElse(ErrorCode.INTERNAL_ERROR);
         if (code == ErrorCode.INTERNAL_ERROR) {
             return unexpected(e, request);
         }

@@ -32,4 +32,22 @@ public enum ErrorCode {
     public int status() {
         return status;
     }
+
+    /**
+     * The code for a refusal the HTTP layer (or a framework exception) decided by its status
+     * alone, when the status has one; empty for any other status, whose default the caller picks.
+     */
+    public static java.util.Optional<ErrorCode> forStatus(int status) {
+        return java.util.Optional.ofNullable(switch (status) {
+            case 400 -> VALIDATION_FAILED;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        });
+    }
 }
