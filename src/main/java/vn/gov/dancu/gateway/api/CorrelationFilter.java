@@ -23,7 +23,7 @@ public class CorrelationFilter {
     @ServerRequestFilter(preMatching = true)
     public void onRequest(ContainerRequestContext request, HttpHeaders headers) {
         RequestContext context = RequestContext.from(request.getHeaderString("X-Request-Id"),
-                Messages.choose(headers.getAcceptableLanguages()), request.getHeaderString("traceparent"));
+                Messages.choose(headers.getAcceptableLanguages()));
         request.setProperty(RequestContext.PROPERTY, context);
         AuditDraft.forPath(request.getUriInfo().getPath()).ifPresent(context::auditDraft);
         MDC.put("requestId", context.requestId());
@@ -45,6 +45,6 @@ public class CorrelationFilter {
     /** The context of the current request (set by the pre-matching filter). */
     static RequestContext of(ContainerRequestContext request) {
         Object context = request.getProperty(RequestContext.PROPERTY);
-        return context instanceof RequestContext rc ? rc : RequestContext.from(null, Messages.VIETNAMESE, null);
+        return context instanceof RequestContext rc ? rc : RequestContext.from(null, Messages.VIETNAMESE);
     }
 }

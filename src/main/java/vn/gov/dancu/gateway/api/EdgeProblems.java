@@ -92,7 +92,7 @@ public class EdgeProblems {
     /** The request's correlation and language, read from its headers as the JAX-RS filter would. */
     static RequestContext context(RoutingContext ctx) {
         return RequestContext.from(ctx.request().getHeader("X-Request-Id"),
-                Messages.choose(ctx.request().getHeader("Accept-Language")), null);
+                Messages.choose(ctx.request().getHeader("Accept-Language")));
     }
 
     /** Answers with the problem for {@code code}; {@code close} when the rest of the request is not read. */

@@ -89,7 +89,7 @@ public class PrefillResource {
         PrefillCommand command = PrefillCommand.validate(procedure, body.caseId(), body.parties(),
                 body.identity() != null, body.identity() == null ? null : body.identity().method());
         return rateLimits.check(caller)
-                .chain(() -> prefill.prefill(command, caller, context.requestId(), context.traceparent(), deadline))
+                .chain(() -> prefill.prefill(command, caller, context.requestId(), deadline))
                 .invoke(metrics::cacheLookups)
                 // Audit before release: nothing below runs until the record is committed.
                 .call(result -> {

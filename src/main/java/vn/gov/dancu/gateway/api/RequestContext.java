@@ -16,19 +16,16 @@ public final class RequestContext {
 
     /** A caller's X-Request-Id is kept only if it is short and harmless to log and forward. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final String requestId;
     private final Locale locale;
-    private final String traceparent;
     /** When the request reached the gateway ({@link System#nanoTime()}), for its latency metric. */
     private final long startedNanos = System.nanoTime();
     private AuditDraft auditDraft;
 
-    RequestContext(String requestId, Locale locale, String traceparent) {
+    RequestContext(String requestId, Locale locale) {
         this.requestId = requestId;
         this.locale = locale;
-        this.traceparent = traceparent;
     }
 
     /** The audit draft of a data-access request (set by the correlation filter), if this is one. */
@@ -40,12 +37,11 @@ public final class RequestContext {
         this.auditDraft = draft;
     }
 
-    static RequestContext from(String requestIdHeader, Locale locale, String traceparentHeader) {
+    /** The W3C trace context is not ours to carry: OpenTelemetry continues it and sends it upstream. */
+    static RequestContext from(String requestIdHeader, Locale locale) {
         String id = requestIdHeader != null && SAFE_ID.matcher(requestIdHeader).matches()
                 ? requestIdHeader : UUID.randomUUID().toString();
-        String trace = traceparentHeader != null && TRACEPARENT.matcher(traceparentHeader.trim()).matches()
-                ? traceparentHeader.trim() : null;
-        return new RequestContext(id, locale, trace);
+        return new RequestContext(id, locale);
     }
 
     public String requestId() {
@@ -58,10 +54,5 @@ public final class RequestContext {
 
     long startedNanos() {
         return startedNanos;
-    }
-
-    /** The caller's W3C traceparent, to propagate upstream, or {@code null}. */
-    public String traceparent() {
-        return traceparent;
     }
 }

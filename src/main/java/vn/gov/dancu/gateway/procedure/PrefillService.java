@@ -63,11 +63,11 @@ public class PrefillService {
      *
      * @return the result, {@link PrefillResult#unavailable()} when no party could be fetched at all
      */
-    public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId, String traceparent,
+    public Uni<PrefillResult> prefill(PrefillCommand command, Caller caller, String requestId,
             Deadline deadline) {
         Procedure procedure = command.procedure();
         NpdPurpose purpose = new NpdPurpose(procedure.code(), command.caseId(), caller.officer(), caller.agency(),
-                requestId, traceparent);
+                requestId);
         Map<String, Lookup> lookups = plan(command);
         // Lookups end early enough to leave the audit record its time before the deadline.
         Deadline lookupsEnd = deadline.minus(config.prefill().auditReserve());

@@ -61,11 +61,11 @@ class AbandonedLookupLogsTest extends GatewayTest {
         npd.stubFor(NpdMock.lookup(warm).willReturn(okJson(Citizens.person(warm, "Lê Văn Minh", "1972-01-01", "MALE")
                 .toString())));
         prefills.prefill(new PrefillCommand(Procedure.JUDICIAL_RECORD, "HS-2026-9000",
-                Map.of(PartyRole.APPLICANT, PersonalId.parse(warm))), caller, "req-warm", null,
+                Map.of(PartyRole.APPLICANT, PersonalId.parse(warm))), caller, "req-warm",
                 Deadline.after(Duration.ofSeconds(5), System::nanoTime)).await().atMost(Duration.ofSeconds(10));
 
         try (LogCapture capture = LogCapture.start(Level.DEBUG, DEBUG_CATEGORIES)) {
-            PrefillResult result = prefills.prefill(command, caller, "req-abandoned", null,
+            PrefillResult result = prefills.prefill(command, caller, "req-abandoned",
                     Deadline.after(Duration.ofSeconds(1), System::nanoTime)).await().atMost(Duration.ofSeconds(5));
 
             assertTrue(result.unavailable(), "the only party could not be fetched before the deadline");

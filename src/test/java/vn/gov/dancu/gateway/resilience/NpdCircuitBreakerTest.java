@@ -121,7 +121,7 @@ class NpdCircuitBreakerTest extends ResilienceTest {
     @Test
     void staysClosedWhenTheGatewayCannotSendAMalformedHeader() {
         NpdPurpose forged = new NpdPurpose("BIRTH_REGISTRATION", "HS-1", "officer", "UBND\r\nX-Injected: 1",
-                "req-1", null);
+                "req-1");
         stubFound(Citizens.mother());
         for (int i = 0; i < 12; i++) {
             NpdException e = assertThrows(NpdException.Rejected.class, () -> client.lookup(forged,

@@ -49,9 +49,8 @@ import vn.gov.dancu.gateway.testing.Officers;
 @QuarkusTest
 class NpdClientTest extends GatewayTest {
 
-    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final NpdPurpose PURPOSE = new NpdPurpose("BIRTH_REGISTRATION", "HS-2026-000123",
-            Officers.CIVIL_STATUS_OFFICER, Officers.AGENCY, "req-7f0c2a", TRACEPARENT);
+            Officers.CIVIL_STATUS_OFFICER, Officers.AGENCY, "req-7f0c2a");
     private static final List<NpdField> NAME_AND_BIRTH = List.of(NpdField.FULL_NAME, NpdField.DATE_OF_BIRTH);
     private static final String TOKEN_PATH = "/oauth2/token";
 
@@ -85,7 +84,7 @@ class NpdClientTest extends GatewayTest {
         for (Procedure procedure : Procedure.values()) {
             for (PartySpec spec : procedure.definition().parties()) {
                 npd.resetRequests();
-                NpdPurpose purpose = new NpdPurpose(procedure.code(), "HS-1", "officer", "agency", "req-1", null);
+                NpdPurpose purpose = new NpdPurpose(procedure.code(), "HS-1", "officer", "agency", "req-1");
                 lookup(purpose, Citizens.MOTHER, spec.fields());
 
                 String label = procedure.code() + "/" + spec.role().key();
