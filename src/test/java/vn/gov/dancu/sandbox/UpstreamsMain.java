@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.gov.dancu.sandbox.idp.IdentityProviderSimulator;
 import vn.gov.dancu.sandbox.npd.CitizenRecord;
@@ -212,16 +210,16 @@ public final class UpstreamsMain {
 
     /** The running upstreams and what the gateway needs to reach them. */
     static final class Upstreams implements AutoCloseable {
-        private final Vertx vertx;
+        private final Sandbox simulators;
         private final NpdSimulator npd;
         private final IdentityProviderSimulator idp;
         private final EmbeddedPostgres postgres;
         private boolean closed;
 
-        private Upstreams(Vertx vertx, NpdSimulator npd, IdentityProviderSimulator idp, EmbeddedPostgres postgres) {
-            this.vertx = vertx;
-            this.npd = npd;
-            this.idp = idp;
+        private Upstreams(Sandbox simulators, EmbeddedPostgres postgres) {
+            this.simulators = simulators;
+            this.npd = simulators.npd();
+            this.idp = simulators.idp();
             this.postgres = postgres;
         }
 
@@ -231,28 +229,21 @@ public final class UpstreamsMain {
             CompletableFuture<EmbeddedPostgres> database = options.database()
                     ? CompletableFuture.supplyAsync(() -> startPostgres(options))
                     : CompletableFuture.completedFuture(null);
-            Vertx vertx = SandboxVertx.create();
-            NpdSimulator npd = null;
-            IdentityProviderSimulator idp = null;
+            Sandbox simulators;
             try {
-                idp = new IdentityProviderSimulator(vertx, Clock.systemUTC());
-                idp.start(options.bindHost(), options.idpPort());
-                npd = new NpdSimulator(SyntheticPopulation.standard(), vertx, Clock.systemUTC())
-                        .latency(Duration.ofMillis(options.npdLatencyMillis()))
-                        .quota(options.npdQuota())
-                        .maintenanceRetryAfter(Duration.ofSeconds(options.npdRetryAfterSeconds()));
-                npd.start(options.bindHost(), options.npdPort());
-                return new Upstreams(vertx, npd, idp, database.join());
+                simulators = Sandbox.start(options.bindHost(), options.npdPort(), options.idpPort());
             } catch (RuntimeException e) {
-                if (npd != null) {
-                    npd.close();
-                }
-                if (idp != null) {
-                    idp.close();
-                }
-                SandboxVertx.await(vertx.close());
                 database.thenAccept(Upstreams::closeQuietly);
-                if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof UncheckedIOException io) {
+                throw e;
+            }
+            simulators.npd().latency(Duration.ofMillis(options.npdLatencyMillis()))
+                    .quota(options.npdQuota())
+                    .maintenanceRetryAfter(Duration.ofSeconds(options.npdRetryAfterSeconds()));
+            try {
+                return new Upstreams(simulators, database.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                simulators.close();
+                if (e.getCause() instanceof UncheckedIOException io) {
                     throw io.getCause();
                 }
                 throw e;
@@ -332,9 +323,7 @@ public final class UpstreamsMain {
                 return;
             }
             closed = true;
-            npd.close();
-            idp.close();
-            SandboxVertx.await(vertx.close());
+            simulators.close();
             if (postgres != null) {
                 try {
                     postgres.close();

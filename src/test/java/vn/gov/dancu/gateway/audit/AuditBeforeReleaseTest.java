@@ -15,7 +15,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,11 +78,7 @@ class AuditBeforeReleaseTest extends GatewayTest {
         String requestId = "release-" + UUID.randomUUID();
         Response refused;
         long took;
-        try (Connection locker = dataSource.getConnection()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
-            }
+        try (Connection locker = AuditTables.lockChainHead(dataSource)) {
             try {
                 long start = System.nanoTime();
                 refused = prefill(requestId);
@@ -123,11 +118,7 @@ class AuditBeforeReleaseTest extends GatewayTest {
         String requestId = "release-" + UUID.randomUUID();
         Response refused;
         long took;
-        try (Connection locker = dataSource.getConnection()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
-            }
+        try (Connection locker = AuditTables.lockChainHead(dataSource)) {
             try {
                 long start = System.nanoTime();
                 refused = prefill(requestId);
@@ -162,11 +153,7 @@ class AuditBeforeReleaseTest extends GatewayTest {
         npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother().toString()).withFixedDelay(1000)));
         String requestId = "release-" + UUID.randomUUID();
         CompletableFuture<Response> answer;
-        try (Connection locker = dataSource.getConnection()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
-            }
+        try (Connection locker = AuditTables.lockChainHead(dataSource)) {
             try {
                 answer = CompletableFuture.supplyAsync(() -> prefill(requestId));
                 // the writer waits on the lock with the record: now let it through

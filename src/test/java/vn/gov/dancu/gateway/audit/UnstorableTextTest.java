@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +85,7 @@ class UnstorableTextTest extends GatewayTest {
                 "counter-app", "PREFILL", null, null, null, List.of(), 400, List.of(), List.of());
         List<CompletableFuture<Long>> others = new ArrayList<>();
         CompletableFuture<Long> refused;
-        try (Connection locker = lockChainHead()) {
+        try (Connection locker = AuditTables.lockChainHead(dataSource)) {
             CompletableFuture<Long> plug = writer.submit(AuditTables.entry("cs.plug", Instant.now()));
             awaitWriterBlocked();
             others.add(plug);
@@ -126,7 +125,7 @@ class UnstorableTextTest extends GatewayTest {
         asCivilStatusOfficer().contentType("application/json").body(Prefills.bodyWithCaseId("HS-WARM", "mother", MOTHER))
                 .post(Prefills.path("birth-registration")).then().statusCode(200);
         AuditTables.awaitIdle(writer);
-        try (Connection locker = lockChainHead()) {
+        try (Connection locker = AuditTables.lockChainHead(dataSource)) {
             writer.submit(AuditTables.entry("cs.plug", Instant.now()));
             awaitWriterBlocked();
             refused = asCivilStatusOfficer().header("X-Request-Id", refusedId).contentType("application/json")
@@ -152,15 +151,6 @@ class UnstorableTextTest extends GatewayTest {
         assertTrue(verifier.verify().valid());
     }
 
-    /** Holds the chain head until the returned connection rolls back (or closes). */
-    private Connection lockChainHead() throws Exception {
-        Connection locker = dataSource.getConnection();
-        locker.setAutoCommit(false);
-        try (Statement s = locker.createStatement()) {
-            s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
-        }
-        return locker;
-    }
 
     /** The writer took its first batch and waits for the head lock: what is submitted now queues behind it. */
     private void awaitWriterBlocked() {

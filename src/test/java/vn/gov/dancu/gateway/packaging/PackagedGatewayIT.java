@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import vn.gov.dancu.gateway.contract.Contract;
+import vn.gov.dancu.gateway.testing.AuditTables;
 import vn.gov.dancu.gateway.testing.PostgresResource;
 import vn.gov.dancu.sandbox.SandboxTestResource;
 import vn.gov.dancu.sandbox.idp.IdentityProviderSimulator;
@@ -78,11 +79,7 @@ class PackagedGatewayIT {
     void releasesNothingWhileTheAuditTrailCannotBeWritten() throws SQLException {
         String requestId = "it-locked-" + UUID.randomUUID();
         Response refused;
-        try (Connection locker = database().getConnection()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
-            }
+        try (Connection locker = AuditTables.lockChainHead(database())) {
             refused = prefill(requestId);
             locker.rollback();
         }

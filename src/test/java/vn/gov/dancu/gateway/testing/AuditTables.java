@@ -158,6 +158,19 @@ public final class AuditTables {
     }
 
     /** Runs statements in one transaction (tampering, restoring). */
+    /**
+     * Holds the audit chain head (ACCESS EXCLUSIVE, in an open transaction) until the returned
+     * connection rolls back or closes: the audit store is then unwritable for real.
+     */
+    public static Connection lockChainHead(DataSource ds) throws SQLException {
+        Connection locker = ds.getConnection();
+        locker.setAutoCommit(false);
+        try (Statement s = locker.createStatement()) {
+            s.execute("LOCK TABLE audit_chain_head IN ACCESS EXCLUSIVE MODE");
+        }
+        return locker;
+    }
+
     public static void execute(DataSource ds, String... statements) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
