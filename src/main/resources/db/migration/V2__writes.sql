@@ -1,6 +1,5 @@
 -- What the gateway writes back to the NPD (spec §5.4, §5.5). Both tables are keyed by the
 -- submitting agency and the caller's Idempotency-Key, so a retry finds the first attempt.
--- (V2 is reserved for the audit trail's identity column.)
 
 -- The newborn's personal number: the gateway's own idempotency record. A row is written before the
 -- NPD is asked (PENDING) and completed with the number it issued (ISSUED), so a retry after a lost
