@@ -41,6 +41,14 @@ public class NewbornNumbers {
     /** What to tell a second request that waited for the first holding the same key in vain. */
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
+    /**
+     * Issuances in progress at once on this instance. Each holds a database connection (the row
+     * lock) while the NPD answers, up to the 3 s deadline; a burst of them must never take the
+     * connections the audit trail needs to commit every other request's record.
+     */
+    static final int MAX_CONCURRENT = 4;
+    private final java.util.concurrent.Semaphore inProgress = new java.util.concurrent.Semaphore(MAX_CONCURRENT, true);
+
     @Inject
     NewbornRecords records;
 
@@ -77,6 +85,14 @@ public class NewbornNumbers {
     public Issued issue(NewbornCommand command, String key, Caller caller, String requestId, Deadline deadline) {
         Deadline npdDeadline = deadline.minus(COMMIT_RESERVE);
         try {
+            if (!inProgress.tryAcquire(npdDeadline.remaining().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, BUSY_RETRY_AFTER);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, BUSY_RETRY_AFTER);
+        }
+        try {
             return records.locked(caller.agency(), key, command.requestHash(), command.caseId(), clock.instant(),
                     npdDeadline.remaining(), (row, issue) -> {
                         if (!row.requestHash().equals(command.requestHash())) {
@@ -111,6 +127,8 @@ public class NewbornNumbers {
                     });
         } catch (StoreBusyException e) {
             throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, BUSY_RETRY_AFTER);
+        } finally {
+            inProgress.release();
         }
     }
 

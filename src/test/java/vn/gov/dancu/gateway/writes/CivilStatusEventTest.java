@@ -47,6 +47,20 @@ class CivilStatusEventTest extends GatewayTest {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * Each test starts and ends with an empty outbox, so no event of another test (or test class)
+     * is delivered to this test's stubs; assertions count the NPD requests of their own event.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
+    void emptyOutbox() {
+        AuditTables.execute(dataSource, "DELETE FROM civil_status_event");
+    }
+
+    private List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requestsFor(String eventId) {
+        return npd.findAll(postRequestedFor(urlPathEqualTo(NPD_PATH)).withHeader("Idempotency-Key", equalTo(eventId)));
+    }
+
     static String birth(String caseId, String number) {
         return """
                 {"caseId":"%s","type":"BIRTH_REGISTERED","registrationNumber":"%s","registrationDate":"2026-01-20",
@@ -91,7 +105,7 @@ class CivilStatusEventTest extends GatewayTest {
         assertEquals("PENDING", accepted.jsonPath().getString("status"));
         assertEquals(PATH + "/" + eventId, java.net.URI.create(accepted.header("Location")).getPath());
         // the outage: the worker tries, fails, backs off
-        await().atMost(DELIVERY).until(() -> npd.findAll(postRequestedFor(urlPathEqualTo(NPD_PATH))).size() >= 1);
+        await().atMost(DELIVERY).until(() -> requestsFor(eventId).size() >= 1);
         assertEquals("PENDING", read(Officers.civilStatus(), eventId).jsonPath().getString("status"));
         npd.stubFor(post(urlPathEqualTo(NPD_PATH)).inScenario("outage").whenScenarioStateIs("back")
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
@@ -102,9 +116,8 @@ class CivilStatusEventTest extends GatewayTest {
         assertNotNull(delivered.getString("deliveredAt"));
         assertNull(delivered.get("rejection"));
         // Every delivery attempt carried the event's own key and the submitting officer's headers.
-        var requests = npd.findAll(postRequestedFor(urlPathEqualTo(NPD_PATH)));
+        var requests = requestsFor(eventId);
         requests.forEach(r -> {
-            assertEquals(eventId, r.getHeader("Idempotency-Key"));
             assertEquals("HS-EV-1", r.getHeader("X-Case-Id"));
             assertEquals(Officers.AGENCY, r.getHeader("X-Agency-Code"));
             assertEquals(Officers.CIVIL_STATUS_OFFICER, r.getHeader("X-Officer-Id"));
@@ -129,8 +142,7 @@ class CivilStatusEventTest extends GatewayTest {
         assertEquals(202, other.statusCode());
         assertTrue(!first.equals(other.jsonPath().getString("eventId")));
         awaitStatus(first, "DELIVERED");
-        assertEquals(1, npd.findAll(postRequestedFor(urlPathEqualTo(NPD_PATH))
-                .withHeader("Idempotency-Key", equalTo(first))).size(), "delivered once");
+        assertEquals(1, requestsFor(first).size(), "delivered once");
     }
 
     @Test
@@ -144,7 +156,7 @@ class CivilStatusEventTest extends GatewayTest {
         JsonPath rejected = awaitStatus(eventId, "REJECTED");
         assertEquals("DECEASED_ALREADY", rejected.getString("rejection.code"));
         assertEquals(1, rejected.getInt("attempts"));
-        npd.verify(1, postRequestedFor(urlPathEqualTo(NPD_PATH)));
+        assertEquals(1, requestsFor(eventId).size(), "not retried");
     }
 
     @Test
@@ -225,5 +237,28 @@ class CivilStatusEventTest extends GatewayTest {
         var readRow = AuditTables.byRequestId(dataSource, read.header("X-Request-Id")).get(0);
         assertEquals("CIVIL_STATUS_EVENT_READ", readRow.operation());
         assertEquals(CHILD, readRow.party("child").path("personalId").asText());
+    }
+
+    /** The backlog is readiness data and a metric, never a reason to be "not ready": events are still taken. */
+    @Test
+    void theBacklogShowsInReadinessAndMetricsWhileTheGatewayStaysReady() {
+        npd.stubFor(post(urlPathEqualTo(NPD_PATH)).willReturn(NpdMock.errorResponse(503, "MAINTENANCE")));
+        String eventId = submit(Officers.civilStatus(), "ev-" + UUID.randomUUID(), birth("HS-EV-10", "KS-10"))
+                .jsonPath().getString("eventId");
+        await().atMost(DELIVERY).until(() -> {
+            Response ready = io.restassured.RestAssured.get("/q/health/ready");
+            List<java.util.Map<String, Object>> checks = ready.jsonPath().getList("checks");
+            return ready.statusCode() == 200 && checks.stream().anyMatch(c -> "outbox".equals(c.get("name"))
+                    && "UP".equals(c.get("status")) && c.get("data") instanceof java.util.Map<?, ?> data
+                    && ((Number) data.get("pending")).longValue() >= 1);
+        });
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertTrue(metrics.contains("gateway_outbox_pending"), "pending gauge");
+        assertTrue(metrics.contains("gateway_outbox_oldest_pending_age_seconds"), "oldest age gauge");
+        assertTrue(metrics.contains("gateway_outbox_delivered_total"), "delivered counter");
+        assertTrue(metrics.contains("gateway_outbox_rejected_total"), "rejected counter");
+        assertEquals(202, submit(Officers.civilStatus(), "ev-" + UUID.randomUUID(), birth("HS-EV-11", "KS-11"))
+                .statusCode(), "still accepting");
+        assertEquals("PENDING", read(Officers.civilStatus(), eventId).jsonPath().getString("status"));
     }
 }
