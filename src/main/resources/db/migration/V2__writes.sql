@@ -37,6 +37,11 @@ CREATE TABLE civil_status_event (
     delivered_at      TIMESTAMPTZ,
     rejection_code    TEXT,
     rejection_message TEXT,
+    -- The worker's claim: set with next_attempt_at pushed one lease ahead, checked by every update
+    -- after the delivery, so a worker whose lease ran out (and whose row another claimed) changes nothing.
+    claim_token       UUID,
+    -- The NPD's own id of the delivered event (its 202 answer).
+    npd_event_id      TEXT,
     UNIQUE (agency, idempotency_key)
 );
 CREATE INDEX civil_status_event_due_idx ON civil_status_event (next_attempt_at) WHERE status = 'PENDING';

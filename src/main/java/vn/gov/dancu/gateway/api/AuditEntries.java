@@ -70,6 +70,20 @@ class AuditEntries {
     }
 
     /**
+     * A write (newborn's number, civil-status event) or a read of events: the people it concerns
+     * as parties (no NPD fields were released), the procedure it belongs to, its outcome.
+     */
+    AuditEntry write(String operation, Caller caller, RequestContext context, Procedure procedure, String caseId,
+            java.util.Map<String, String> parties, int outcome, List<AuditEntry.UpstreamCall> calls) {
+        List<AuditEntry.Party> list = parties.entrySet().stream()
+                .map(e -> new AuditEntry.Party(e.getKey(), e.getValue(), List.of()))
+                .toList();
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), operation, procedure == null ? null : procedure.code(), caseId,
+                procedure == null ? null : procedure.definition().legalBasis(), list, outcome, List.of(), calls);
+    }
+
+    /**
      * A refusal before the body was read knows the procedure only as its path segment: record the
      * code, as granted accesses do, so one query finds both; an unknown segment stays as sent.
      */

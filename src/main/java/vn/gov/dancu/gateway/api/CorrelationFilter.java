@@ -25,7 +25,7 @@ public class CorrelationFilter {
         RequestContext context = RequestContext.from(request.getHeaderString("X-Request-Id"),
                 Messages.choose(headers.getAcceptableLanguages()));
         request.setProperty(RequestContext.PROPERTY, context);
-        AuditDraft.forPath(request.getUriInfo().getPath()).ifPresent(context::auditDraft);
+        AuditDraft.forRequest(request.getMethod(), request.getUriInfo().getPath()).ifPresent(context::auditDraft);
         MDC.put("requestId", context.requestId());
         if (request.getLength() > MAX_BODY_BYTES) {
             throw GatewayException.of(ErrorCode.PAYLOAD_TOO_LARGE, "error.PAYLOAD_TOO_LARGE.detail",

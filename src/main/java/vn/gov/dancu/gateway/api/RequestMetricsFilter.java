@@ -32,6 +32,17 @@ public class RequestMetricsFilter {
     @Inject
     GatewayMetrics metrics;
 
+    /** The writes' operation ids (spec §5.4, §5.5): one path is two operations, one has an id in it. */
+    static String writeOperation(String method, String path) {
+        if (path.equals("/api/v1/newborns/personal-id")) {
+            return "issueNewbornPersonalId";
+        }
+        if (path.equals("/api/v1/civil-status-events")) {
+            return "POST".equals(method) ? "submitCivilStatusEvent" : "listCivilStatusEvents";
+        }
+        return path.startsWith("/api/v1/civil-status-events/") ? "getCivilStatusEvent" : "unknown";
+    }
+
     @ServerResponseFilter
     public void onResponse(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
@@ -39,7 +50,7 @@ public class RequestMetricsFilter {
             return;
         }
         boolean prefill = path.startsWith(PREFILL_PATH);
-        String operation = prefill ? "prefill" : OPERATIONS.getOrDefault(path, "unknown");
+        String operation = prefill ? "prefill" : OPERATIONS.getOrDefault(path, writeOperation(request.getMethod(), path));
         String procedure = prefill ? Procedure.fromPathSegment(path.substring(PREFILL_PATH.length()))
                 .map(Procedure::code).orElse("UNKNOWN") : "NONE";
         Object entity = response.getEntity();

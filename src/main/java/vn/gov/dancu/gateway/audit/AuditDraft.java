@@ -21,6 +21,17 @@ public final class AuditDraft {
     /** An auditor's walk of the hash chain. */
     public static final String AUDIT_VERIFICATION = "AUDIT_VERIFICATION";
 
+    // Writes (spec §5.4, §5.5): the newborn's number, civil-status events and reading them back.
+    /** A newborn's personal number asked of the NPD. */
+    public static final String NEWBORN_PERSONAL_ID = "NEWBORN_PERSONAL_ID";
+    /** A civil-status event accepted into the outbox. */
+    public static final String CIVIL_STATUS_EVENT = "CIVIL_STATUS_EVENT";
+    /** A civil-status event (or a page of them) read back. */
+    public static final String CIVIL_STATUS_EVENT_READ = "CIVIL_STATUS_EVENT_READ";
+    /** The writes' paths. */
+    public static final String NEWBORN_PATH = "/api/v1/newborns/personal-id";
+    public static final String EVENTS_PATH = "/api/v1/civil-status-events";
+
     /** The role under which an auditor's search records the citizen searched for. */
     public static final String SEARCHED_ROLE = "searched";
 
@@ -61,6 +72,24 @@ public final class AuditDraft {
                     draft.procedure = rest.isEmpty() || rest.length() > 64 ? null : rest;
                     return draft;
                 });
+    }
+
+    /**
+     * As {@link #forPath(String)}, knowing the method: the civil-status events' one path is a
+     * write when POSTed and a read when fetched, and an event's own path is always a read.
+     */
+    public static Optional<AuditDraft> forRequest(String method, String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (p.equals(NEWBORN_PATH)) {
+            return Optional.of(new AuditDraft(NEWBORN_PERSONAL_ID));
+        }
+        if (p.equals(EVENTS_PATH)) {
+            return Optional.of(new AuditDraft("POST".equals(method) ? CIVIL_STATUS_EVENT : CIVIL_STATUS_EVENT_READ));
+        }
+        if (p.startsWith(EVENTS_PATH + "/")) {
+            return Optional.of(new AuditDraft(CIVIL_STATUS_EVENT_READ));
+        }
+        return forPath(path);
     }
 
     public String operation() {

@@ -21,7 +21,11 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     NPD_UNAVAILABLE(503),
     VNEID_UNAVAILABLE(503),
-    AUDIT_UNAVAILABLE(503);
+    AUDIT_UNAVAILABLE(503),
+    // Writes (spec §5.4 newborn's number, §5.5 civil-status events)
+    IDEMPOTENCY_KEY_REQUIRED(400),
+    IDEMPOTENCY_CONFLICT(409),
+    NPD_REFUSED(422);
 
     private final int status;
 

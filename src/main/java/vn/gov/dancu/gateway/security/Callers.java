@@ -62,6 +62,11 @@ public class Callers {
         }
     }
 
+    /** Whether the caller holds {@code role} (for answers that differ by role, such as whose events one sees). */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
     /**
      * The authenticated caller, whatever their roles.
      *

@@ -37,6 +37,34 @@ final class NpdErrors {
     }
 
     /**
+     * A write's error answer. As {@link #from} for 401, 429 and 5xx; any other 4xx is the NPD's
+     * permanent refusal of this request ({@code 400 INVALID_REQUEST}, {@code 404 CITIZEN_NOT_FOUND},
+     * {@code 409 IDEMPOTENCY_CONFLICT} or {@code DECEASED_ALREADY}) and keeps its code and message,
+     * which a parked civil-status event shows to the officers who submitted it.
+     */
+    static NpdException fromWrite(Response response) {
+        int status = response.getStatus();
+        JsonNode body = readBody(response);
+        String errorCode = errorCode(body);
+        Duration retryAfter = retryAfter(response.getHeaderString("Retry-After"));
+        if (status == 401) {
+            return new NpdException.TokenRejected(errorCode);
+        }
+        if (status == 429) {
+            return new NpdException.RateLimited(retryAfter);
+        }
+        if (status >= 500 || status == 408) {
+            return new NpdException.Unavailable("NPD answered " + status + " " + errorCode, retryAfter, null, status);
+        }
+        String message = body.path("message").isTextual() ? body.get("message").asText() : "";
+        return new NpdException.Refused(status, errorCode,
+                message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+    }
+
+    /** The most of an NPD message a parked event keeps: a sentence for people, not a document. */
+    static final int MAX_MESSAGE = 500;
+
+    /**
      * The token endpoint's refusal (contract: 401 for bad client credentials). 401 and 400 mean
      * our credentials or grant are wrong, which no retry can mend; 429 and 5xx keep their
      * Retry-After so no call leaves before it. The body is not read: the OIDC client has it, and

@@ -141,4 +141,37 @@ public class NpdException extends RuntimeException {
             return sent;
         }
     }
+
+    // --- writes (personal-ids, civil-status-events) -------------------------------------------
+
+    /**
+     * A write the NPD refused for good (400, 404, 409, or another 4xx with no retry meaning):
+     * sending it again cannot succeed. Carries the NPD's status, {@code errorCode} and message.
+     * The message is the NPD's text for people: it is stored with a parked event and never logged.
+     */
+    public static final class Refused extends NpdException {
+        private final int status;
+        private final String errorCode;
+        private final String npdMessage;
+
+        Refused(int status, String errorCode, String npdMessage) {
+            super("write refused: " + status + " " + errorCode, null, null);
+            this.status = status;
+            this.errorCode = errorCode;
+            this.npdMessage = npdMessage;
+        }
+
+        @Override
+        public int status() {
+            return status;
+        }
+
+        public String errorCode() {
+            return errorCode;
+        }
+
+        public String npdMessage() {
+            return npdMessage;
+        }
+    }
 }

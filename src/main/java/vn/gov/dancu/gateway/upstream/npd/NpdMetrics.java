@@ -47,6 +47,9 @@ public class NpdMetrics {
     }
 
     static String statusOf(Object answer) {
+        if (answer instanceof org.jboss.resteasy.reactive.RestResponse<?> written) {
+            return Integer.toString(written.getStatus()); // a write: 200, 201 or 202
+        }
         if (answer instanceof NpdLookup.NotFound) {
             return "404";
         }
