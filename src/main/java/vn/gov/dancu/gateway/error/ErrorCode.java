@@ -21,7 +21,10 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     NPD_UNAVAILABLE(503),
     VNEID_UNAVAILABLE(503),
-    AUDIT_UNAVAILABLE(503);
+    AUDIT_UNAVAILABLE(503),
+    // Keycloak end to end (issue 9, item 6): the officers' identity provider cannot be reached,
+    // so no token can be verified; with Retry-After, never a 500.
+    IDENTITY_PROVIDER_UNAVAILABLE(503);
 
     private final int status;
 
