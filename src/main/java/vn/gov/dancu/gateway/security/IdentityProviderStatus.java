@@ -9,9 +9,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +47,15 @@ public class IdentityProviderStatus implements SecurityIdentityAugmentor {
 
     /**
      * True when {@code failure} means the identity provider could not be reached or used (a
-     * connection refused or timed out, Quarkus OIDC's "OIDC Server is not available"), as opposed
-     * to a token that is simply invalid.
+     * connection refused, reset or timed out, Quarkus OIDC's "OIDC Server is not available", a
+     * failed JWKS request), as opposed to a token that is simply invalid.
      */
     public static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OIDCException || t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof TimeoutException) {
+            // IOException: refused, reset or closed connections, unknown hosts; a token that is merely
+            // invalid never fails with one.
+            if (t instanceof OIDCException || t instanceof IOException || t instanceof HttpClosedException
+                    || t instanceof TimeoutException) {
                 return true;
             }
         }
