@@ -16,6 +16,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.security.IdentityProviderStatus;
+import vn.gov.dancu.gateway.security.TokenRefusal;
 
 /**
  * Problems for requests that fail outside JAX-RS, on the Vert.x router (a failed body read, a
@@ -38,6 +40,9 @@ public class EdgeProblems {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    IdentityProviderStatus identityProvider;
 
     void install(@Observes Router router) {
         // Probes and metrics are read by machines with GET (or HEAD): anything else is a mistake or
@@ -65,12 +70,20 @@ public class EdgeProblems {
         Throwable failure = ctx.failure();
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         ErrorCode code;
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+        String logReason = null;
+        if (failure != null && IdentityProviderStatus.unreachable(failure)) {
+            // As ProblemMapper.identityProviderUnavailable: the provider, not the caller, failed.
+            identityProvider.failed(failure);
+            LOG.warnf("Identity provider unavailable (%s)", failure.getClass().getSimpleName());
+            ctx.response().putHeader("Retry-After", String.valueOf(IdentityProviderStatus.RETRY_AFTER.toSeconds()));
+            code = ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE;
+        } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || status == 401) {
-            ctx.response().putHeader("WWW-Authenticate", ProblemMapper.bearerTokenGiven(
-                    ctx.request().getHeader("Authorization"))
-                            ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
-                            : "Bearer realm=\"dancu-gateway\"");
+            boolean tokenGiven = ProblemMapper.bearerTokenGiven(ctx.request().getHeader("Authorization"));
+            logReason = TokenRefusal.of(failure, tokenGiven).reason();
+            ctx.response().putHeader("WWW-Authenticate", tokenGiven
+                    ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
+                    : "Bearer realm=\"dancu-gateway\"");
             code = ErrorCode.UNAUTHENTICATED;
         } else if (failure instanceof ForbiddenException) {
             code = ErrorCode.FORBIDDEN;
@@ -86,7 +99,7 @@ public class EdgeProblems {
                 : List.of();
         List<Object> args = code == ErrorCode.PAYLOAD_TOO_LARGE ? List.of(CorrelationFilter.MAX_BODY_BYTES / 1024)
                 : List.of();
-        send(ctx, code, args, violations, code == ErrorCode.PAYLOAD_TOO_LARGE);
+        send(ctx, code, args, violations, code == ErrorCode.PAYLOAD_TOO_LARGE, logReason);
     }
 
     /** The request's correlation and language, read from its headers as the JAX-RS filter would. */
@@ -98,9 +111,15 @@ public class EdgeProblems {
     /** Answers with the problem for {@code code}; {@code close} when the rest of the request is not read. */
     RequestContext send(RoutingContext ctx, ErrorCode code, List<Object> detailArgs, List<Violation> violations,
             boolean close) {
+        return send(ctx, code, detailArgs, violations, close, null);
+    }
+
+    /** As above, {@code logReason} added to the refusal's log line (a 401's TokenRefusal). */
+    RequestContext send(RoutingContext ctx, ErrorCode code, List<Object> detailArgs, List<Violation> violations,
+            boolean close, String logReason) {
         RequestContext context = context(ctx);
         Problem problem = ProblemMapper.problem(context, ctx.request().path(), code, "error." + code.name() + ".detail",
-                detailArgs, violations);
+                detailArgs, violations, logReason);
         String body;
         try {
             body = json.writeValueAsString(problem);

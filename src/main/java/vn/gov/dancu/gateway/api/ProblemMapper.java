@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,6 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.security.IdentityProviderStatus;
+import vn.gov.dancu.gateway.security.TokenRefusal;
 
 /**
  * The one place errors become responses: every failure leaves as {@code application/problem+json}
@@ -29,6 +33,9 @@ import vn.gov.dancu.gateway.error.Violation;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    IdentityProviderStatus identityProvider;
 
     @ServerExceptionMapper
     public Response gateway(GatewayException e, ContainerRequestContext request) {
@@ -40,13 +47,44 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        if (IdentityProviderStatus.unreachable(e)) {
+            // A JWKS refresh (a token signed with a key not seen yet) that could not reach the
+            // provider: nobody can tell whether the token is valid, so not a 401.
+            return identityProviderUnavailable(e, request);
+        }
+        boolean tokenGiven = bearerTokenGiven(request.getHeaderString("Authorization"));
         // RFC 6750 §3: error="invalid_token" only when a bearer token was presented; a request with
         // no credentials, or with another scheme, is only told which scheme to use.
-        String challenge = bearerTokenGiven(request.getHeaderString("Authorization"))
+        String challenge = tokenGiven
                 ? "Bearer realm=\"dancu-gateway\", error=\"invalid_token\""
                 : "Bearer realm=\"dancu-gateway\"";
-        return build(request, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail", List.of(), List.of())
+        // Quarkus OIDC says nothing at INFO about a refused token, and its DEBUG lines quote the
+        // whole token: the one INFO line of the refusal names a claim-free reason (TokenRefusal),
+        // and the token dump stays pinned off (application.properties).
+        return build(request, ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED.detail", List.of(), List.of(),
+                TokenRefusal.of(e, tokenGiven).reason())
                 .header("WWW-Authenticate", challenge).build();
+    }
+
+    /**
+     * The identity provider could not be reached to verify a token (Quarkus OIDC's
+     * {@code OIDCException: OIDC Server is not available} on a gateway that started while it was
+     * down, or a connection failure): 503 with Retry-After, recorded for readiness. Logged at WARN
+     * by class names only; the exception's message names the provider's URL, never a token, but
+     * nothing more is needed to act on it.
+     */
+    @ServerExceptionMapper(OIDCException.class)
+    public Response identityProviderUnavailable(RuntimeException e, ContainerRequestContext request) {
+        identityProvider.failed(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("Identity provider unavailable (%s, caused by %s)", e.getClass().getSimpleName(),
+                root.getClass().getSimpleName());
+        return build(request, ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, "error.IDENTITY_PROVIDER_UNAVAILABLE.detail",
+                List.of(), List.of())
+                .header("Retry-After", IdentityProviderStatus.RETRY_AFTER.toSeconds()).build();
     }
 
     /** True for {@code Bearer <something>}, the scheme compared case-insensitively (RFC 9110 §11.1). */
@@ -138,8 +176,14 @@ public class ProblemMapper {
 
     private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations) {
+        return build(request, code, detailKey, detailArgs, violations, null);
+    }
+
+    private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations, String logReason) {
         RequestContext context = CorrelationFilter.of(request);
-        Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations);
+        Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations,
+                logReason);
         return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("X-Request-Id", context.requestId());
     }
@@ -150,12 +194,22 @@ public class ProblemMapper {
      */
     static Problem problem(RequestContext context, String instance, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations) {
+        return problem(context, instance, code, detailKey, detailArgs, violations, null);
+    }
+
+    /** As above; {@code logReason}, when given, is added to the refusal's one log line (never caller data). */
+    static Problem problem(RequestContext context, String instance, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations, String logReason) {
         Locale locale = context.locale();
         List<Problem.FieldViolation> fields = violations.isEmpty() ? null : violations.stream()
                 .map(v -> new Problem.FieldViolation(v.field(), Messages.get(locale, v.messageKey(), v.args())))
                 .toList();
         if (code.status() < 500) {
-            LOG.infof("%d %s", code.status(), code.name());
+            if (logReason == null) {
+                LOG.infof("%d %s", code.status(), code.name());
+            } else {
+                LOG.infof("%d %s: %s", code.status(), code.name(), logReason);
+            }
         }
         return new Problem("urn:dancu-gateway:problem:" + code.name(),
                 Messages.get(locale, "error." + code.name() + ".title"), code.status(),

@@ -25,7 +25,10 @@ public enum ErrorCode {
     // Writes (spec §5.4 newborn's number, §5.5 civil-status events)
     IDEMPOTENCY_KEY_REQUIRED(400),
     IDEMPOTENCY_CONFLICT(409),
-    NPD_REFUSED(422);
+    NPD_REFUSED(422),
+    // Keycloak end to end (issue 9, item 6): the officers' identity provider cannot be reached,
+    // so no token can be verified; with Retry-After, never a 500.
+    IDENTITY_PROVIDER_UNAVAILABLE(503);
 
     private final int status;
 

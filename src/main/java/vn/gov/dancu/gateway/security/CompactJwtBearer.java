@@ -15,6 +15,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public class CompactJwtBearer implements HttpAuthenticationMechanism {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && !COMPACT_JWT.matcher(authorization.substring(BEARER.length()).trim()).matches()) {
             // No message: the exception must carry nothing of what the caller sent.
-            return Uni.createFrom().failure(new AuthenticationFailedException());
+            return Uni.createFrom().failure(new AuthenticationFailedException(Map.of(NOT_A_JWT, true)));
         }
         return oidc.authenticate(context, identityProviderManager);
     }
@@ -68,6 +69,9 @@ public class CompactJwtBearer implements HttpAuthenticationMechanism {
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
         return oidc.getCredentialTransport(context);
     }
+
+    /** Marks the refusal of a bearer value that is not a JWT, told apart in the log ({@link TokenRefusal#MALFORMED}). */
+    static final String NOT_A_JWT = "dancu.not-a-jwt";
 
     /** Ahead of the OIDC mechanism it wraps, so a malformed value never reaches it. */
     @Override
