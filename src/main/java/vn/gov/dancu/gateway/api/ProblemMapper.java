@@ -32,7 +32,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response gateway(GatewayException e, ContainerRequestContext request) {
-        Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations());
+        Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations(),
+                e.extensions());
         // Whole seconds, rounded up: telling a caller to come back before the NPD will answer helps no one.
         e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, (d.toMillis() + 999) / 1000)));
         return response.build();
@@ -138,8 +139,14 @@ public class ProblemMapper {
 
     private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations) {
+        return build(request, code, detailKey, detailArgs, violations, java.util.Map.of());
+    }
+
+    private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations, java.util.Map<String, String> extensions) {
         RequestContext context = CorrelationFilter.of(request);
-        Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations);
+        Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations)
+                .with(extensions);
         return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("X-Request-Id", context.requestId());
     }

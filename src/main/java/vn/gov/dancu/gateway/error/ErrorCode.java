@@ -21,7 +21,13 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     NPD_UNAVAILABLE(503),
     VNEID_UNAVAILABLE(503),
-    AUDIT_UNAVAILABLE(503);
+    AUDIT_UNAVAILABLE(503),
+    // --- identity and verify-only (issue 8) ---
+    IDENTITY_PROOF_INVALID(422),
+    IDENTITY_PROOF_USED(409),
+    IDENTITY_ACCOUNT_LOCKED(423),
+    CITIZEN_NOT_FOUND(404),
+    ID_CANCELLED(410);
 
     private final int status;
 

@@ -321,6 +321,7 @@ public final class VneidSimulator implements AutoCloseable {
     }
 
     private void delayed(RoutingContext ctx) {
+        redemptions.incrementAndGet(); // counted on arrival, however long the answer takes
         Duration d = latency;
         if (d.isZero()) {
             ctx.next();
@@ -359,7 +360,6 @@ public final class VneidSimulator implements AutoCloseable {
     }
 
     private void redeem(RoutingContext ctx) {
-        redemptions.incrementAndGet();
         String requestId = ctx.request().getHeader("X-Request-Id");
         if (maintenance) {
             ctx.response().putHeader("Retry-After", Long.toString(MAINTENANCE_RETRY_AFTER.toSeconds()));
