@@ -176,8 +176,19 @@ class IdentityVerificationTest extends GatewayTest {
 
     @Test
     void validatesAnIdTokenAndAcceptsOneSignedWithARotatedKey() {
-        Response ok = verifyIdToken(idToken(SandboxPersonas.FATHER));
+        String token = idToken(SandboxPersonas.FATHER);
+        Response ok;
+        List<LogCapture.Line> lines;
+        try (LogCapture capture = LogCapture.start(Level.ALL, "vn.gov.dancu", "io.quarkus", "org.jboss")) {
+            ok = verifyIdToken(token);
+            lines = capture.lines();
+        }
         assertEquals(200, ok.statusCode(), ok.asString());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        lines.forEach(l -> assertFalse(l.text().contains(signature), () -> "the ID token reached a log line: " + l));
+        String record = auditRow(ok.header("X-Request-Id"));
+        assertFalse(record.contains(signature), "the ID token is never recorded");
+        assertTrue(record.contains("VNEID_ID_TOKEN"), record);
         assertEquals(SandboxPersonas.FATHER, ok.path("personalId"));
         assertEquals("VNEID_ID_TOKEN", ok.path("method"));
         vneid.rotateKeys();
