@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import vn.gov.dancu.sandbox.idp.IdentityProviderSimulator;
 import vn.gov.dancu.sandbox.npd.NpdSimulator;
 import vn.gov.dancu.sandbox.npd.SyntheticPopulation;
+import vn.gov.dancu.sandbox.vneid.VneidSimulator;
 
 /**
  * The whole sandbox in one object: the synthetic population, the NPD simulator and the officers'
@@ -24,6 +25,8 @@ public final class Sandbox implements AutoCloseable {
 
     public static final int DEFAULT_NPD_PORT = 8089;
     public static final int DEFAULT_IDP_PORT = 8180;
+    /** The VNeID simulator's default port (identity, issue 8): SANDBOX_VNEID_PORT / --vneid-port. */
+    public static final int DEFAULT_VNEID_PORT = 8090;
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     /** The gateway's client id at the identity provider (quarkus.oidc.client-id). */
     public static final String GATEWAY_CLIENT_ID = "dancu-gateway";
@@ -32,13 +35,16 @@ public final class Sandbox implements AutoCloseable {
     private final SyntheticPopulation population;
     private final NpdSimulator npd;
     private final IdentityProviderSimulator idp;
+    private final VneidSimulator vneid;
     private boolean closed;
 
-    private Sandbox(Vertx vertx, SyntheticPopulation population, NpdSimulator npd, IdentityProviderSimulator idp) {
+    private Sandbox(Vertx vertx, SyntheticPopulation population, NpdSimulator npd, IdentityProviderSimulator idp,
+            VneidSimulator vneid) {
         this.vertx = vertx;
         this.population = population;
         this.npd = npd;
         this.idp = idp;
+        this.vneid = vneid;
     }
 
     /** Starts on the ports and host the environment names (or system properties sandbox.npd.port, …). */
@@ -48,27 +54,36 @@ public final class Sandbox implements AutoCloseable {
                 Integer.parseInt(setting("SANDBOX_IDP_PORT", "sandbox.idp.port", String.valueOf(DEFAULT_IDP_PORT))));
     }
 
-    /** Starts on 127.0.0.1 and the given ports (0 = any free port). */
+    /** Starts on 127.0.0.1 and the given ports (0 = any free port; VNeID on any free port). */
     public static Sandbox start(int npdPort, int idpPort) {
-        return start(DEFAULT_BIND_HOST, npdPort, idpPort);
+        return start(DEFAULT_BIND_HOST, npdPort, idpPort, 0);
     }
 
-    /** Starts both simulators on one shared Vert.x; if the second cannot start, the first is stopped. */
+    /** As {@link #start(String, int, int, int)}, VNeID on SANDBOX_VNEID_PORT (or sandbox.vneid.port, default 8090). */
     public static Sandbox start(String host, int npdPort, int idpPort) {
+        return start(host, npdPort, idpPort, Integer.parseInt(
+                setting("SANDBOX_VNEID_PORT", "sandbox.vneid.port", String.valueOf(DEFAULT_VNEID_PORT))));
+    }
+
+    /** Starts the simulators on one shared Vert.x; if one cannot start, the others are stopped. */
+    public static Sandbox start(String host, int npdPort, int idpPort, int vneidPort) {
         Vertx vertx = SandboxVertx.create();
         SyntheticPopulation population = SyntheticPopulation.standard();
         NpdSimulator npd = new NpdSimulator(population, vertx, Clock.systemUTC());
         IdentityProviderSimulator idp = new IdentityProviderSimulator(vertx, Clock.systemUTC());
+        VneidSimulator vneid = new VneidSimulator(population, vertx, Clock.systemUTC());
         try {
             npd.start(host, npdPort);
             idp.start(host, idpPort);
+            vneid.start(host, vneidPort);
         } catch (RuntimeException e) {
             npd.close();
             idp.close();
+            vneid.close();
             SandboxVertx.await(vertx.close());
             throw e;
         }
-        return new Sandbox(vertx, population, npd, idp);
+        return new Sandbox(vertx, population, npd, idp, vneid);
     }
 
     /**
@@ -82,7 +97,22 @@ public final class Sandbox implements AutoCloseable {
         config.put("NPD_CLIENT_SECRET", NpdSimulator.DEFAULT_CLIENT_SECRET);
         config.put("quarkus.oidc.auth-server-url", idp.issuer());
         config.put("quarkus.oidc.client-id", GATEWAY_CLIENT_ID);
+        config.putAll(vneidConfig());
         return Map.copyOf(config);
+    }
+
+    /** VNEID_URL, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_TOKEN_AUDIENCE for the VNeID simulator. */
+    public Map<String, String> vneidConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("VNEID_URL", vneid.baseUrl());
+        config.put("VNEID_CLIENT_ID", VneidSimulator.DEFAULT_CLIENT_ID);
+        config.put("VNEID_CLIENT_SECRET", VneidSimulator.DEFAULT_CLIENT_SECRET);
+        config.put("VNEID_ID_TOKEN_AUDIENCE", VneidSimulator.DEFAULT_ID_TOKEN_AUDIENCE);
+        return config;
+    }
+
+    public VneidSimulator vneid() {
+        return vneid;
     }
 
     public SyntheticPopulation population() {
@@ -111,6 +141,7 @@ public final class Sandbox implements AutoCloseable {
         closed = true;
         npd.close();
         idp.close();
+        vneid.close();
         SandboxVertx.await(vertx.close());
     }
 

@@ -75,12 +75,16 @@ public final class SandboxMain {
                     throw new IllegalArgumentException("option --" + name + " needs a value");
                 }
             }
-            List<String> known = List.of("port", "npd-port", "idp-port", "pg-port", "bind-host", "gateway-jar");
+            List<String> known = List.of("port", "npd-port", "idp-port", "pg-port", "bind-host", "gateway-jar",
+                    "vneid-port");
             for (String name : given.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);
                 }
             }
+            // The VNeID simulator's port (identity, issue 8) travels to Sandbox.start as a property.
+            System.setProperty("sandbox.vneid.port",
+                    String.valueOf(port(given, env, "vneid-port", Sandbox.DEFAULT_VNEID_PORT)));
             String javaOptions = env.getOrDefault("SANDBOX_GATEWAY_JAVA_OPTS", "").strip();
             return new Options(value(given, env, "bind-host", Sandbox.DEFAULT_BIND_HOST),
                     port(given, env, "port", DEFAULT_GATEWAY_PORT),
@@ -126,7 +130,7 @@ public final class SandboxMain {
         try {
             options = Options.parse(List.of(args), System.getenv());
         } catch (IllegalArgumentException e) {
-            fail(e.getMessage() + "\n  options: --port N --npd-port N --idp-port N --pg-port N --bind-host H"
+            fail(e.getMessage() + "\n  options: --port N --npd-port N --idp-port N --vneid-port N --pg-port N --bind-host H"
                     + " --gateway-jar PATH (or SANDBOX_PORT, SANDBOX_NPD_PORT, ...; see README)");
             return;
         }
@@ -224,6 +228,7 @@ public final class SandboxMain {
         String npd = settings.get("NPD_URL");
         String token = settings.get("UPSTREAMS_IDP_TOKEN_URL");
         String jdbc = settings.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "(none)");
+        String vneid = settings.getOrDefault("VNEID_URL", "(none)");
         return String.format(Locale.ROOT, """
 
                 dancu-gateway sandbox ready in %.1f s
@@ -231,6 +236,7 @@ public final class SandboxMain {
                   gateway            %s   (the packaged gateway, unchanged; log: %s)
                   NPD simulator      %s   (control: /sandbox/behaviour, /sandbox/calls, /sandbox/reset)
                   identity provider  %s   (users cs-officer, jr-officer, auditor, reporter, no-agency; password "%s")
+                  VNeID simulator    %s   (citizens' QR codes and ID tokens: /_sim/qr-codes, /_sim/id-tokens)
                   PostgreSQL         %s   (user postgres, password postgres)
 
                 An officer token (fails loudly on a wrong password):
@@ -242,9 +248,15 @@ public final class SandboxMain {
                     -H 'Content-Type: application/json' \\
                     -d '{"caseId":"HS-2026-000123","parties":{"mother":"070190004521","father":"070089001234","declarant":"070165002288"}}'
 
+                A citizen's VNeID QR code (valid 120 s, once), then the proof:
+                  CODE=$(curl -s %s/_sim/qr-codes -H 'Content-Type: application/json' \
+                    -d '{"personalId":"070165002288"}' | sed -E 's/.*"code":"([^"]+)".*/\1/')
+                  curl -s %s/api/v1/identity/verify -H "Authorization: Bearer $TOKEN" \
+                    -H 'Content-Type: application/json' -d "{\"caseId\":\"HS-2026-000123\",\"method\":\"VNEID_QR\",\"code\":\"$CODE\"}"
+
                 Ctrl-C stops everything. README.md has the walk-through and the personas.
-                """, took.toMillis() / 1000.0, gatewayUrl, log, npd, idp, IdentityProviderSimulator.PASSWORD, jdbc,
-                token, IdentityProviderSimulator.PASSWORD, gatewayUrl);
+                """, took.toMillis() / 1000.0, gatewayUrl, log, npd, idp, IdentityProviderSimulator.PASSWORD, vneid, jdbc,
+                token, IdentityProviderSimulator.PASSWORD, gatewayUrl, vneid, gatewayUrl);
     }
 
     /** The first port of the sandbox that something else holds, as the one line a newcomer needs. */
@@ -254,6 +266,7 @@ public final class SandboxMain {
         ports.put("npd-port", options.npdPort());
         ports.put("idp-port", options.idpPort());
         ports.put("pg-port", options.pgPort());
+        ports.put("vneid-port", Integer.getInteger("sandbox.vneid.port", Sandbox.DEFAULT_VNEID_PORT));
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             int port = entry.getValue();
             if (port != 0 && !free(options.bindHost(), port)) {
@@ -270,6 +283,7 @@ public final class SandboxMain {
             case "port" -> "gateway";
             case "npd-port" -> "NPD simulator";
             case "idp-port" -> "identity provider";
+            case "vneid-port" -> "VNeID simulator";
             default -> "PostgreSQL";
         };
     }

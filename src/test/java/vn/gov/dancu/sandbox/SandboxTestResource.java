@@ -41,6 +41,11 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.npd.client-id", NpdSimulator.DEFAULT_CLIENT_ID);
         config.put("gateway.npd.client-secret", NpdSimulator.DEFAULT_CLIENT_SECRET);
         config.put("quarkus.oidc.token.audience", IdentityProviderSimulator.DEFAULT_AUDIENCE);
+        // VNeID (identity, issue 8): the %test profile points these at VneidMock.
+        config.put("quarkus.rest-client.vneid.url", current.vneid().baseUrl());
+        config.put("gateway.vneid.client-id", vn.gov.dancu.sandbox.vneid.VneidSimulator.DEFAULT_CLIENT_ID);
+        config.put("gateway.vneid.client-secret", vn.gov.dancu.sandbox.vneid.VneidSimulator.DEFAULT_CLIENT_SECRET);
+        config.put("gateway.vneid.id-token-audience", vn.gov.dancu.sandbox.vneid.VneidSimulator.DEFAULT_ID_TOKEN_AUDIENCE);
         return Map.copyOf(config);
     }
 

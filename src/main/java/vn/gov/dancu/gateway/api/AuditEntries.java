@@ -10,6 +10,7 @@ import vn.gov.dancu.gateway.audit.AuditEntry;
 import vn.gov.dancu.gateway.procedure.Issue;
 import vn.gov.dancu.gateway.procedure.PrefillResult;
 import vn.gov.dancu.gateway.procedure.Procedure;
+import vn.gov.dancu.gateway.procedure.ProvenIdentity;
 import vn.gov.dancu.gateway.security.Caller;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 
@@ -51,7 +52,7 @@ class AuditEntries {
         return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), draft.operation(), procedureCode(draft.procedure()),
                 draft.caseId(), draft.legalBasis(), parties, status, code == null ? List.of() : List.of(code),
-                draft.upstreamCalls());
+                draft.upstreamCalls(), draft.identity());
     }
 
     /**
@@ -67,6 +68,38 @@ class AuditEntries {
         return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
                 caller.agency(), caller.clientId(), operation, null, caseId, null, parties, 200,
                 List.of(), List.of());
+    }
+
+    // --- identity and verify-only (issue 8) ---
+
+    static final String UPSTREAM_VNEID = "VNEID";
+
+    /** The VNeID call of a QR redemption (none for an ID token or IN_PERSON: VNeID was not asked). */
+    static List<AuditEntry.UpstreamCall> vneidCalls(ProvenIdentity proven) {
+        return proven.vneidStatus() == 0 ? List.of()
+                : List.of(new AuditEntry.UpstreamCall(UPSTREAM_VNEID, proven.personalId(), List.of(),
+                        proven.vneidStatus()));
+    }
+
+    /** A granted identity verification: the proven citizen, what VNeID released about them, the call. */
+    AuditEntry identityVerification(ProvenIdentity proven, String caseId, Caller caller, RequestContext context) {
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), AuditDraft.IDENTITY_VERIFICATION, null, caseId, null,
+                List.of(new AuditEntry.Party(AuditDraft.SUBJECT_ROLE, proven.personalId(),
+                        List.of("fullName", "dateOfBirth", "gender", "identificationLevel"))),
+                200, List.of(), vneidCalls(proven), new AuditEntry.Identity(proven.method(), proven.level(), null));
+    }
+
+    /**
+     * A granted claim check: the citizen, the claim names checked (their values and the verdicts
+     * are not personal data the gateway released, but the names say what was compared), the NPD call.
+     */
+    AuditEntry claimVerification(String procedure, String legalBasis, String caseId, String personalId,
+            List<String> claims, int npdStatus, Caller caller, RequestContext context) {
+        return new AuditEntry(UUID.randomUUID(), clock.instant(), context.requestId(), caller.officer(),
+                caller.agency(), caller.clientId(), AuditDraft.CLAIM_VERIFICATION, procedure, caseId, legalBasis,
+                List.of(new AuditEntry.Party(AuditDraft.SUBJECT_ROLE, personalId, List.of())), 200, List.of(),
+                List.of(new AuditEntry.UpstreamCall(UPSTREAM_NPD, personalId, claims, npdStatus)));
     }
 
     /**

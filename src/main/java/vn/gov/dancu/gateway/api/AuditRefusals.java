@@ -16,7 +16,8 @@ import vn.gov.dancu.gateway.security.Callers;
 public class AuditRefusals {
 
     /** Statuses that are a refusal of a data access (401: nobody known to record). */
-    static final Set<Integer> AUDITED = Set.of(400, 403, 404, 409, 413, 415, 429, 503);
+    // 410, 422, 423: refused identity proofs and cancelled numbers of verify-only (issue 8).
+    static final Set<Integer> AUDITED = Set.of(400, 403, 404, 409, 410, 413, 415, 422, 423, 429, 503);
 
     @Inject
     AuditEntries auditEntries;

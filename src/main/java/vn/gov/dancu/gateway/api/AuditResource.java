@@ -94,7 +94,18 @@ public class AuditResource {
 
     public record AccessLogEntry(String id, Instant at, String requestId, String officer, String agency,
             String clientId, String operation, String procedure, String caseId, String legalBasis,
-            List<AuditEntry.Party> parties, List<UpstreamCall> upstreamCalls, int outcome, List<String> issueCodes) {
+            List<AuditEntry.Party> parties, List<UpstreamCall> upstreamCalls, int outcome, List<String> issueCodes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            AuditEntry.Identity identity) {
+
+        /** An entry without an identity proof. */
+        public AccessLogEntry(String id, Instant at, String requestId, String officer, String agency,
+                String clientId, String operation, String procedure, String caseId, String legalBasis,
+                List<AuditEntry.Party> parties, List<UpstreamCall> upstreamCalls, int outcome,
+                List<String> issueCodes) {
+            this(id, at, requestId, officer, agency, clientId, operation, procedure, caseId, legalBasis, parties,
+                    upstreamCalls, outcome, issueCodes, null);
+        }
     }
 
     /**
@@ -260,11 +271,20 @@ public class AuditResource {
                     0, List.of("UNREADABLE_RECORD"));
         }
         List<UpstreamCall> calls = e.upstreamCalls().stream()
-                .map(c -> new UpstreamCall(c.upstream(), "CITIZEN_LOOKUP", c.personalId(), c.fields(), c.status()))
+                .map(c -> new UpstreamCall(c.upstream(), upstreamOperation(e, c), c.personalId(), c.fields(),
+                        c.status()))
                 .toList();
         return new AccessLogEntry(e.id().toString(), e.at(), e.requestId(), e.officer(), e.agency(), e.clientId(),
                 e.operation(), e.procedure(), e.caseId(), e.legalBasis(), e.parties(), calls, e.outcome(),
-                e.issueCodes());
+                e.issueCodes(), e.identity());
+    }
+
+    /** What the call asked (identity, issue 8, adds VNeID's redemption and the NPD's verify operation). */
+    private static String upstreamOperation(AuditEntry e, AuditEntry.UpstreamCall c) {
+        if (AuditEntries.UPSTREAM_VNEID.equals(c.upstream())) {
+            return "QR_REDEMPTION";
+        }
+        return AuditDraft.CLAIM_VERIFICATION.equals(e.operation()) ? "CLAIM_VERIFICATION" : "CITIZEN_LOOKUP";
     }
 
     /**

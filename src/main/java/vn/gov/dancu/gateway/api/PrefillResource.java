@@ -22,7 +22,13 @@ import vn.gov.dancu.gateway.error.ErrorCode;
 import vn.gov.dancu.gateway.error.GatewayException;
 import vn.gov.dancu.gateway.error.Violation;
 import vn.gov.dancu.gateway.metrics.GatewayMetrics;
+import java.util.concurrent.atomic.AtomicReference;
+import vn.gov.dancu.gateway.procedure.IdentityChecks;
+import vn.gov.dancu.gateway.procedure.IdentityProofRefused;
+import vn.gov.dancu.gateway.procedure.IdentityProofs;
+import vn.gov.dancu.gateway.procedure.PartyRole;
 import vn.gov.dancu.gateway.procedure.PrefillCommand;
+import vn.gov.dancu.gateway.procedure.ProvenIdentity;
 import vn.gov.dancu.gateway.procedure.PrefillService;
 import vn.gov.dancu.gateway.procedure.Procedure;
 import vn.gov.dancu.gateway.ratelimit.CallerRateLimits;
@@ -88,13 +94,34 @@ public class PrefillResource {
         }
         PrefillCommand command = PrefillCommand.validate(procedure, body.caseId(), body.parties(),
                 body.identity() != null, body.identity() == null ? null : body.identity().method());
+        PrefillRequest.IdentityProof proof = body.identity();
+        validateProof(proof);
+        // Identity (issue 8): the proof first; a refused proof answers as such and fetches nothing.
+        AtomicReference<ProvenIdentity> proven = new AtomicReference<>();
+        AtomicReference<IdentityChecks.Outcome> checked = new AtomicReference<>();
         return rateLimits.check(caller)
+                .chain(() -> proof == null ? Uni.createFrom().voidItem()
+                        : identityProofs.prove(proof.method(), proof.code(), proof.idToken(), caller,
+                                context.requestId(), deadline)
+                                .onFailure(IdentityProofRefused.class).invoke(e -> IdentityResource.recordRefusedCall(
+                                        context, (IdentityProofRefused) e))
+                                .invoke(proven::set).replaceWithVoid())
                 .chain(() -> prefill.prefill(command, caller, context.requestId(), deadline))
+                .map(result -> {
+                    if (proven.get() == null) {
+                        return result;
+                    }
+                    checked.set(IdentityChecks.check(command, proven.get()));
+                    return result.withIssues(checked.get().issues());
+                })
                 .invoke(metrics::cacheLookups)
                 // Audit before release: nothing below runs until the record is committed.
                 .call(result -> {
-                    AuditEntry entry = auditEntries.prefill(result, caller, context,
+                    AuditEntry plain = auditEntries.prefill(result, caller, context,
                             result.unavailable() ? ErrorCode.NPD_UNAVAILABLE.status() : 200);
+                    AuditEntry entry = proven.get() == null ? plain : plain.withIdentity(
+                            new AuditEntry.Identity(proven.get().method(), proven.get().level(),
+                                    checked.get().matchedRole()), AuditEntries.vneidCalls(proven.get()));
                     return audit.record(entry, deadline)
                             .invoke(() -> context.auditDraft().ifPresent(AuditDraft::markRecorded))
                             // Refused for want of a record: the refusal's record still names the
@@ -108,7 +135,38 @@ public class PrefillResource {
                     if (result.unavailable()) {
                         throw GatewayException.unavailable(ErrorCode.NPD_UNAVAILABLE, result.retryAfter());
                     }
-                    return PrefillResponses.render(result, context);
+                    PrefillResponse response = PrefillResponses.render(result, context);
+                    return proven.get() == null ? response : response.withIdentity(identityView(proven.get(),
+                            checked.get().matchedRole(), command));
                 });
+    }
+
+    @Inject
+    IdentityProofs identityProofs;
+
+    /** A proof without its credential is a 400 naming the field (identity, issue 8). */
+    private static void validateProof(PrefillRequest.IdentityProof proof) {
+        if (proof == null) {
+            return;
+        }
+        if (ProvenIdentity.VNEID_QR.equals(proof.method()) && (proof.code() == null || proof.code().isEmpty())) {
+            throw GatewayException.validation(List.of(Violation.of("identity.code", "violation.identity.code.required")));
+        }
+        if (ProvenIdentity.VNEID_ID_TOKEN.equals(proof.method())
+                && (proof.idToken() == null || proof.idToken().isEmpty())) {
+            throw GatewayException.validation(
+                    List.of(Violation.of("identity.idToken", "violation.identity.idToken.required")));
+        }
+    }
+
+    /** The response's identity block; IN_PERSON names the party the officer checked. */
+    private static PrefillResponse.IdentityView identityView(ProvenIdentity p, String matchedRole,
+            PrefillCommand command) {
+        String personalId = p.personalId();
+        if (personalId == null && matchedRole != null) {
+            personalId = PartyRole.fromKey(matchedRole).map(r -> command.parties().get(r))
+                    .map(vn.gov.dancu.gateway.citizen.PersonalId::value).orElse(null);
+        }
+        return new PrefillResponse.IdentityView(personalId, p.level(), p.method(), p.verifiedAt(), matchedRole);
     }
 }

@@ -9,7 +9,25 @@ import java.util.Map;
 /** Body of a 200 prefill answer (spec §4): form-ready data with provenance on every field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrefillResponse(String requestId, String procedure, String caseId, String status, Instant retrievedAt,
-        Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues) {
+        Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues,
+        IdentityView identity) {
+
+    /** An answer without an identity proof. */
+    public PrefillResponse(String requestId, String procedure, String caseId, String status, Instant retrievedAt,
+            Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues) {
+        this(requestId, procedure, caseId, status, retrievedAt, parties, suggestions, issues, null);
+    }
+
+    /** The identity proof given with the prefill, as proven (spec §5.2); matchedRole null when none matched. */
+    public record IdentityView(String personalId, int identificationLevel, String method, Instant verifiedAt,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String matchedRole) {
+    }
+
+    /** This answer with its identity block (identity, issue 8). */
+    public PrefillResponse withIdentity(IdentityView view) {
+        return new PrefillResponse(requestId, procedure, caseId, status, retrievedAt, parties, suggestions, issues,
+                view);
+    }
 
     /**
      * One party's data.

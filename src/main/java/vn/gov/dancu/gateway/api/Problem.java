@@ -9,7 +9,25 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String code,
-        String requestId, List<FieldViolation> violations) {
+        String requestId, List<FieldViolation> violations, String reason, String replacedBy) {
+
+    /** A problem without the members only some codes carry. */
+    public Problem(String type, String title, int status, String detail, String instance, String code,
+            String requestId, List<FieldViolation> violations) {
+        this(type, title, status, detail, instance, code, requestId, violations, null, null);
+    }
+
+    /**
+     * This problem with the code-specific members (identity, issue 8): {@code reason} of
+     * IDENTITY_PROOF_INVALID, {@code replacedBy} of ID_CANCELLED.
+     */
+    Problem with(java.util.Map<String, String> extensions) {
+        if (extensions.isEmpty()) {
+            return this;
+        }
+        return new Problem(type, title, status, detail, instance, code, requestId, violations,
+                extensions.get("reason"), extensions.get("replacedBy"));
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -39,7 +40,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response gateway(GatewayException e, ContainerRequestContext request) {
-        Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations());
+        Response.ResponseBuilder response = build(request, e.code(), e.detailKey(), e.detailArgs(), e.violations(),
+                e.extensions());
         // Whole seconds, rounded up: telling a caller to come back before the NPD will answer helps no one.
         e.retryAfter().ifPresent(d -> response.header("Retry-After", Math.max(1, (d.toMillis() + 999) / 1000)));
         return response.build();
@@ -176,14 +178,24 @@ public class ProblemMapper {
 
     private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations) {
-        return build(request, code, detailKey, detailArgs, violations, null);
+        return build(request, code, detailKey, detailArgs, violations, null, Map.of());
     }
 
     private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
             List<Object> detailArgs, List<Violation> violations, String logReason) {
+        return build(request, code, detailKey, detailArgs, violations, logReason, Map.of());
+    }
+
+    private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations, Map<String, String> extensions) {
+        return build(request, code, detailKey, detailArgs, violations, null, extensions);
+    }
+
+    private Response.ResponseBuilder build(ContainerRequestContext request, ErrorCode code, String detailKey,
+            List<Object> detailArgs, List<Violation> violations, String logReason, Map<String, String> extensions) {
         RequestContext context = CorrelationFilter.of(request);
         Problem problem = problem(context, request.getUriInfo().getPath(), code, detailKey, detailArgs, violations,
-                logReason);
+                logReason).with(extensions);
         return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("X-Request-Id", context.requestId());
     }

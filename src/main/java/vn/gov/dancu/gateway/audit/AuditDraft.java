@@ -32,6 +32,14 @@ public final class AuditDraft {
     public static final String NEWBORN_PATH = "/api/v1/newborns/personal-id";
     public static final String EVENTS_PATH = "/api/v1/civil-status-events";
 
+    // --- identity and verify-only (issue 8) ---
+    /** An identity proof checked on its own ({@code POST /api/v1/identity/verify}). */
+    public static final String IDENTITY_VERIFICATION = "IDENTITY_VERIFICATION";
+    /** Declared data checked against the NPD without reading it ({@code POST /api/v1/verify}). */
+    public static final String CLAIM_VERIFICATION = "CLAIM_VERIFICATION";
+    /** The role under which an identity verification and a claim check record their citizen. */
+    public static final String SUBJECT_ROLE = "subject";
+
     /** The role under which an auditor's search records the citizen searched for. */
     public static final String SEARCHED_ROLE = "searched";
 
@@ -43,7 +51,9 @@ public final class AuditDraft {
             "/api/v1/audit/access-log", ACCESS_LOG_SEARCH,
             "/api/v1/audit/access-log/search", ACCESS_LOG_SEARCH,
             "/api/v1/audit/citizen-export", CITIZEN_EXPORT,
-            "/api/v1/audit/verification", AUDIT_VERIFICATION);
+            "/api/v1/audit/verification", AUDIT_VERIFICATION,
+            "/api/v1/identity/verify", IDENTITY_VERIFICATION,
+            "/api/v1/verify", CLAIM_VERIFICATION);
 
     private final String operation;
     private String procedure;
@@ -52,6 +62,7 @@ public final class AuditDraft {
     private Map<String, String> parties = Map.of();
     private List<AuditEntry.UpstreamCall> upstreamCalls = List.of();
     private boolean recorded;
+    private AuditEntry.Identity identity;
 
     private AuditDraft(String operation) {
         this.operation = operation;
@@ -141,6 +152,15 @@ public final class AuditDraft {
 
     public void upstreamCalls(List<AuditEntry.UpstreamCall> calls) {
         this.upstreamCalls = List.copyOf(calls);
+    }
+
+    /** How the person at the counter proved who they are, once known (identity, issue 8). */
+    public AuditEntry.Identity identity() {
+        return identity;
+    }
+
+    public void identity(AuditEntry.Identity identity) {
+        this.identity = identity;
     }
 
     public void markRecorded() {

@@ -1,5 +1,6 @@
 package vn.gov.dancu.gateway.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,7 +21,19 @@ import java.util.UUID;
  */
 public record AuditEntry(UUID id, Instant at, String requestId, String officer, String agency, String clientId,
         String operation, String procedure, String caseId, String legalBasis, List<Party> parties, int outcome,
-        List<String> issueCodes, List<UpstreamCall> upstreamCalls) {
+        List<String> issueCodes, List<UpstreamCall> upstreamCalls,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Identity identity) {
+
+    /**
+     * An entry without an identity proof, as every entry was before identity proofs existed
+     * (and as every non-identity operation still is).
+     */
+    public AuditEntry(UUID id, Instant at, String requestId, String officer, String agency, String clientId,
+            String operation, String procedure, String caseId, String legalBasis, List<Party> parties, int outcome,
+            List<String> issueCodes, List<UpstreamCall> upstreamCalls) {
+        this(id, at, requestId, officer, agency, clientId, operation, procedure, caseId, legalBasis, parties, outcome,
+                issueCodes, upstreamCalls, null);
+    }
 
     public AuditEntry {
         // PostgreSQL keeps microseconds: hash what the database can give back.
@@ -37,6 +50,29 @@ public record AuditEntry(UUID id, Instant at, String requestId, String officer, 
         parties = List.copyOf(parties);
         issueCodes = List.copyOf(StorableText.of(issueCodes));
         upstreamCalls = List.copyOf(upstreamCalls);
+    }
+
+    /** This entry with an identity proof and the upstream calls the proof cost (identity, issue 8). */
+    public AuditEntry withIdentity(Identity proof, List<UpstreamCall> moreCalls) {
+        List<UpstreamCall> calls = new java.util.ArrayList<>(upstreamCalls);
+        calls.addAll(moreCalls);
+        return new AuditEntry(id, at, requestId, officer, agency, clientId, operation, procedure, caseId, legalBasis,
+                parties, outcome, issueCodes, calls, proof);
+    }
+
+    /**
+     * How the person at the counter proved who they are (identity, issue 8): method
+     * ({@code VNEID_QR}, {@code VNEID_ID_TOKEN}, {@code IN_PERSON}), level (1 or 2; IN_PERSON is
+     * recorded as 2), and the party role the proven person matched (null when none or no party).
+     * Never the code or the token. Absent from the canonical JSON when null ({@code NON_NULL}), so
+     * records written before the column existed hash exactly as they did.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Identity(String method, int level, String matchedRole) {
+        public Identity {
+            method = StorableText.of(method);
+            matchedRole = StorableText.of(matchedRole);
+        }
     }
 
     /** A person the access concerned and the fields released about them (empty when refused). */

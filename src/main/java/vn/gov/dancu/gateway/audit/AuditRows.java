@@ -22,10 +22,10 @@ public final class AuditRows {
 
     /** Every column, in the order {@link #INSERT} binds them. */
     static final String COLUMNS = "seq, id, at, request_id, officer, agency, client_id, operation, procedure,"
-            + " case_id, legal_basis, parties, outcome, issue_codes, upstream_calls, prev_hash, hash";
+            + " case_id, legal_basis, parties, outcome, issue_codes, upstream_calls, prev_hash, hash, identity";
 
     static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb)";
 
     /** {@code SELECT} of every column, for a query to complete with its FROM and WHERE. */
     static final String SELECT = "SELECT " + COLUMNS;
@@ -64,6 +64,7 @@ public final class AuditRows {
         s.setString(15, write(e.upstreamCalls()));
         s.setString(16, prev);
         s.setString(17, hash);
+        s.setString(18, e.identity() == null ? null : write(e.identity()));
     }
 
     /** A row whose JSON columns no longer parse comes back with a null entry: the verifier reports it. */
@@ -98,7 +99,10 @@ public final class AuditRows {
                 readJson(rs.getString("issue_codes"), new TypeReference<List<String>>() {
                 }),
                 readJson(rs.getString("upstream_calls"), new TypeReference<List<AuditEntry.UpstreamCall>>() {
-                }));
+                }),
+                rs.getString("identity") == null ? null
+                        : readJson(rs.getString("identity"), new TypeReference<AuditEntry.Identity>() {
+                        }));
     }
 
     private static String write(Object value) {

@@ -18,6 +18,9 @@ public interface GatewayConfig {
 
     Audit audit();
 
+    // --- identity (issue 8): VNeID ---
+    Vneid vneid();
+
     /** The zone "today" is taken in for age rules: the counter's, not the server's. */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();
@@ -139,5 +142,47 @@ public interface GatewayConfig {
         /** Whether retention copies records to audit_record_archive before deleting them. */
         @WithDefault("true")
         boolean archive();
+    }
+
+    /**
+     * VNeID, the national electronic identification (issue 8). Endpoint and timeouts are
+     * {@code quarkus.rest-client.vneid.*} ({@code VNEID_URL}); the gateway's token there comes
+     * from the OIDC client {@code quarkus.oidc-client.vneid.*}.
+     */
+    interface Vneid {
+        /** The gateway's client id at VNeID ({@code VNEID_CLIENT_ID}); required, like the NPD's. */
+        String clientId();
+
+        /** The matching secret ({@code VNEID_CLIENT_SECRET}); never logged. */
+        String clientSecret();
+
+        /** The {@code aud} every citizen ID token must carry ({@code VNEID_ID_TOKEN_AUDIENCE}). */
+        String idTokenAudience();
+
+        /**
+         * The {@code iss} of citizen ID tokens: VNeID's own URL unless VNeID publishes another
+         * issuer in its discovery document ({@code VNEID_ISSUER}).
+         */
+        String issuer();
+
+        /** Clock skew tolerated on {@code exp} and {@code iat} (spec §5.2: at most 30 s). */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /**
+         * The least time between two JWKS fetches: an unknown {@code kid} refreshes the keys at
+         * most this often, so a key rotation is picked up and a flood of invented kids costs
+         * VNeID one request per interval.
+         */
+        @WithDefault("30s")
+        Duration jwksMinRefreshInterval();
+
+        /** Keys older than this are fetched again on next use (a revoked key stops working). */
+        @WithDefault("15m")
+        Duration jwksMaxAge();
+
+        /** Retry-After sent with 503 VNEID_UNAVAILABLE when VNeID gave none. */
+        @WithDefault("5s")
+        Duration unavailableRetryAfter();
     }
 }

@@ -28,7 +28,13 @@ public enum ErrorCode {
     NPD_REFUSED(422),
     // Keycloak end to end (issue 9, item 6): the officers' identity provider cannot be reached,
     // so no token can be verified; with Retry-After, never a 500.
-    IDENTITY_PROVIDER_UNAVAILABLE(503);
+    IDENTITY_PROVIDER_UNAVAILABLE(503),
+    // --- identity and verify-only (issue 8) ---
+    IDENTITY_PROOF_INVALID(422),
+    IDENTITY_PROOF_USED(409),
+    IDENTITY_ACCOUNT_LOCKED(423),
+    CITIZEN_NOT_FOUND(404),
+    ID_CANCELLED(410);
 
     private final int status;
 

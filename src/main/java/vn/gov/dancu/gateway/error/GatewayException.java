@@ -16,6 +16,8 @@ public class GatewayException extends RuntimeException {
     private final List<Object> detailArgs;
     private final List<Violation> violations;
     private final Duration retryAfter;
+    /** Members the problem body carries besides the standard ones ({@code reason}, {@code replacedBy}). */
+    private java.util.Map<String, String> extensions = java.util.Map.of();
 
     public GatewayException(ErrorCode code, String detailKey, List<Object> detailArgs, List<Violation> violations,
             Duration retryAfter) {
@@ -38,6 +40,24 @@ public class GatewayException extends RuntimeException {
 
     public static GatewayException unavailable(ErrorCode code, Duration retryAfter) {
         return new GatewayException(code, "error." + code.name() + ".detail", List.of(), List.of(), retryAfter);
+    }
+
+    /**
+     * This refusal with one more member in its problem body, e.g. {@code reason} of
+     * IDENTITY_PROOF_INVALID or {@code replacedBy} of ID_CANCELLED (identity, issue 8). The value
+     * must be a stable code or a number the caller sent: it is not localised.
+     */
+    public GatewayException with(String member, String value) {
+        if (value != null) {
+            java.util.Map<String, String> more = new java.util.LinkedHashMap<>(extensions);
+            more.put(member, value);
+            extensions = java.util.Map.copyOf(more);
+        }
+        return this;
+    }
+
+    public java.util.Map<String, String> extensions() {
+        return extensions;
     }
 
     public ErrorCode code() {

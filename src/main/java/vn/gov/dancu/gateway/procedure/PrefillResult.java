@@ -48,4 +48,15 @@ public record PrefillResult(PrefillCommand command, Instant retrievedAt, Map<Par
     public List<NpdField> releasedFields(PartyResult party) {
         return party.outcome() == PartyResult.Outcome.FOUND ? releasedFields(party.role()) : List.of();
     }
+
+    /** This result with more findings (the identity checks, issue 8, which run after the lookups). */
+    public PrefillResult withIssues(List<Issue> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Issue> all = new java.util.ArrayList<>(issues);
+        all.addAll(more);
+        return new PrefillResult(command, retrievedAt, parties, List.copyOf(all), suggestions, complete, npdCalls,
+                retryAfter);
+    }
 }

@@ -24,6 +24,11 @@ public final class GatewayConfigs {
         // The two settings without a default: secrets come from the environment in production.
         all.put("gateway.npd.client-id", "unit-test");
         all.put("gateway.npd.client-secret", "unit-test");
+        // VNeID's (issue 8): required like the NPD's.
+        all.put("gateway.vneid.client-id", "unit-test");
+        all.put("gateway.vneid.client-secret", "unit-test");
+        all.put("gateway.vneid.id-token-audience", "unit-test");
+        all.put("gateway.vneid.issuer", "http://vneid.test");
         all.putAll(properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(GatewayConfig.class)

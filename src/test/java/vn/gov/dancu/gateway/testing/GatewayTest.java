@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(NpdMock.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(VneidMock.class) // identity (issue 8)
 public abstract class GatewayTest {
 
     @InjectNpdMock
@@ -29,6 +30,15 @@ public abstract class GatewayTest {
 
     @Inject
     NpdResilience resilience;
+
+    @Inject
+    vn.gov.dancu.gateway.upstream.vneid.VneidResilience vneidResilience;
+
+    /** VNeID's client state (last error, cached keys, token) afresh for each test (identity, issue 8). */
+    @BeforeEach
+    void resetVneid() {
+        vneidResilience.reset();
+    }
 
     @BeforeEach
     void resetNpd() {

@@ -18,6 +18,11 @@ public final class ManualClock extends Clock {
         this.now = start;
     }
 
+    /** Puts the clock at {@code instant} (a fixture shared by tests starts each test from the same time). */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

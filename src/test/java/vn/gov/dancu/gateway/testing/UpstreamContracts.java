@@ -137,6 +137,32 @@ public final class UpstreamContracts {
                 .build();
     }
 
+    // --- VNeID (identity, issue 8) ---------------------------------------------------------------
+
+    /** A REST Assured filter that fails the call when a VNeID stand-in's answer breaks the VNeID contract. */
+    public static Filter vneidFilter() {
+        return (request, response, context) -> {
+            Response answer = context.next(request, response);
+            checkVneid(URI.create(request.getURI()).getPath(), request.getMethod(), RestAssuredResponse.of(answer));
+            return answer;
+        };
+    }
+
+    private static void checkVneid(String path, String method, com.atlassian.oai.validator.model.Response response) {
+        List<ValidationReport.Message> errors = Vneid.VALIDATOR
+                .validateResponse(path, Request.Method.valueOf(method), response).getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError(method + " " + path + " → " + response.getStatus()
+                    + " breaks upstreams/vneid.openapi.yaml:\n" + errors);
+        }
+    }
+
+    private static final class Vneid {
+        static final OpenApiInteractionValidator VALIDATOR = validator(VNEID);
+    }
+
     private static final class Npd {
         static final OpenApiInteractionValidator VALIDATOR = validator(NPD);
     }

@@ -45,6 +45,7 @@ final class PersonaFactory {
         lifeStatuses();
         cancelledNumbers();
         marriageCases();
+        vneidCases(); // identity (issue 8)
         // A record last written after the merger uses the new units, and the other way round.
         people.stream()
                 .filter(p -> p.permanentResidence != null && p.permanentResidence.districtCode() == null)
@@ -326,6 +327,14 @@ final class PersonaFactory {
     }
 
     /** A household of one, for personas whose relatives do not matter to their case. */
+    /** VNeID accounts that are not the ordinary level 2 (issue 8): one locked, one only level 1. */
+    private void vneidCases() {
+        PersonDraft khoa = person(VNEID_LOCKED, "Trương Văn Khoa", Gender.MALE, LocalDate.of(1980, 4, 4));
+        alone(khoa, ward("Phường Tân Phú").before2025("Số 5, đường Trần Hưng Đạo"));
+        PersonDraft nhung = person(VNEID_LEVEL_1, "Mai Thị Nhung", Gender.FEMALE, LocalDate.of(1994, 9, 9));
+        alone(nhung, ward("Phường Tân Thiện").after2025("Số 21, đường Lê Lợi"));
+    }
+
     private void alone(PersonDraft person, Address address) {
         household(person, address);
     }

@@ -144,6 +144,20 @@ public final class SandboxPersonas {
     /** Dương Gia Huy, MALE, born 2009-09-01: under 20, so under marriage age until 2029. */
     public static final String UNDERAGE_BOY = "070209009191";
 
+    // --- VNeID accounts (identity, issue 8) ---------------------------------------------------
+
+    /**
+     * Trương Văn Khoa, MALE, born 1980-04-04: his VNeID account is locked, so redeeming his QR code
+     * answers 423 ACCOUNT_LOCKED (the gateway: 423 IDENTITY_ACCOUNT_LOCKED).
+     */
+    public static final String VNEID_LOCKED = "070080005050";
+
+    /**
+     * Mai Thị Nhung, FEMALE, born 1994-09-09: a VNeID account of level 1 only, so a judicial record
+     * with her proof has IDENTITY_LEVEL_TOO_LOW. Every other persona holds a level-2 account.
+     */
+    public static final String VNEID_LEVEL_1 = "070194005353";
+
     private SandboxPersonas() {
     }
 }

@@ -224,6 +224,40 @@ public class NpdClient {
         return e instanceof NpdException.Unavailable || e instanceof TimeoutException;
     }
 
+    // --- verify-only (identity, issue 8) ---
+
+    @Inject
+    NpdVerifyGuard verifyGuard;
+
+    /**
+     * Checks declared claims against the record (the NPD's verify operation), within the province's
+     * quota as an interactive call and cut off at {@code deadline}. Not cached (the claims are the
+     * question) and not retried (a counter retries by asking again).
+     *
+     * @return the verdicts, or NotFound / Cancelled; fails with {@link NpdException} or a
+     *         fault-tolerance exception when the NPD could not answer (the caller answers 503)
+     */
+    public Uni<NpdVerification> verify(NpdPurpose purpose, PersonalId personalId, java.util.Map<String, String> claims,
+            Deadline deadline) {
+        var wait = backoff.remaining();
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new NpdException.RateLimited(wait.get(), false));
+        }
+        Duration left = deadline.remaining();
+        return quota.acquire(purpose.agencyCode(), NpdPriority.INTERACTIVE)
+                .chain(() -> metrics.observeVerify(verifyGuard.verify(purpose, personalId.value(), claims)))
+                .onFailure().invoke(e -> {
+                    if (!(e instanceof CircuitBreakerOpenException)) {
+                        health.record(e);
+                    }
+                    if (e instanceof NpdException npd && (npd.status() == 429 || npd.status() == 503)) {
+                        npd.retryAfter().ifPresent(backoff::blockFor);
+                    }
+                })
+                .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left)
+                .failWith(() -> new NpdException.Unavailable("deadline passed", null, null));
+    }
+
     /** Empties the per-case cache (tests, and an operator's reset). */
     public void clearCache() {
         cache.invalidateAll();

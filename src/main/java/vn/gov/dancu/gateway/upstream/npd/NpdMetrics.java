@@ -38,6 +38,18 @@ public class NpdMetrics {
         });
     }
 
+    /** A verify-only call (identity, issue 8), counted as operation {@code verify}. */
+    <T> Uni<T> observeVerify(Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return call
+                    .onItemOrFailure().invoke((item, failure) -> record("verify", failure != null ? statusOf(failure)
+                            : item instanceof NpdVerification.NotFound ? "404"
+                            : item instanceof NpdVerification.Cancelled ? "410" : "200", started))
+                    .onCancellation().invoke(() -> record("verify", "CANCELLED", started));
+        });
+    }
+
     private void record(String operation, String status, long startedNanos) {
         Counter.builder(CALLS).description("Calls to the NPD by operation and status")
                 .tag("operation", operation).tag("status", status).register(registry).increment();

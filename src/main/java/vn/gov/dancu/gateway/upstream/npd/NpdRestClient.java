@@ -33,6 +33,18 @@ interface NpdRestClient {
             @HeaderParam("X-Agency-Code") String agencyCode,
             @HeaderParam("X-Request-Id") String requestId);
 
+    /** Verify-only (identity, issue 8): one verdict per claim, never the record's values. */
+    @jakarta.ws.rs.POST
+    @Path("/api/v1/citizens/{personalId}:verify")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    Uni<ObjectNode> verify(@PathParam("personalId") String personalId, java.util.Map<String, String> claims,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Purpose") String purpose,
+            @HeaderParam("X-Case-Id") String caseId,
+            @HeaderParam("X-Officer-Id") String officerId,
+            @HeaderParam("X-Agency-Code") String agencyCode,
+            @HeaderParam("X-Request-Id") String requestId);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return NpdErrors.from(response);
