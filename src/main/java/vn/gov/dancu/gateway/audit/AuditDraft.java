@@ -21,6 +21,10 @@ public final class AuditDraft {
     /** An auditor's walk of the hash chain. */
     public static final String AUDIT_VERIFICATION = "AUDIT_VERIFICATION";
 
+    // Reports (issue 9): a report viewer's read of the usage report or its month list.
+    /** A report viewer's read of the monthly usage report (counts only, but a read of the trail). */
+    public static final String USAGE_REPORT = "USAGE_REPORT";
+
     /** The role under which an auditor's search records the citizen searched for. */
     public static final String SEARCHED_ROLE = "searched";
 
@@ -32,7 +36,10 @@ public final class AuditDraft {
             "/api/v1/audit/access-log", ACCESS_LOG_SEARCH,
             "/api/v1/audit/access-log/search", ACCESS_LOG_SEARCH,
             "/api/v1/audit/citizen-export", CITIZEN_EXPORT,
-            "/api/v1/audit/verification", AUDIT_VERIFICATION);
+            "/api/v1/audit/verification", AUDIT_VERIFICATION,
+            // reports (issue 9)
+            "/api/v1/reports/usage", USAGE_REPORT,
+            "/api/v1/reports/usage/months", USAGE_REPORT);
 
     private final String operation;
     private String procedure;
