@@ -39,7 +39,9 @@ public final class AuditDraft {
             "/api/v1/audit/verification", AUDIT_VERIFICATION,
             // reports (issue 9)
             "/api/v1/reports/usage", USAGE_REPORT,
-            "/api/v1/reports/usage/months", USAGE_REPORT);
+            "/api/v1/reports/usage/months", USAGE_REPORT,
+            "/dashboard/data", USAGE_REPORT,
+            "/dashboard/usage.csv", USAGE_REPORT);
 
     private final String operation;
     private String procedure;

@@ -65,11 +65,15 @@ class UsageReportTest extends GatewayTest {
     @Inject
     PrefillLatencies latencies;
 
+    @Inject
+    ReportRollup rollup;
+
     @BeforeEach
     void emptyTables() {
         AuditTables.reset(dataSource, writer);
         latencies.flush();
-        AuditTables.execute(dataSource, "TRUNCATE civil_status_event, newborn_personal_id, prefill_latency");
+        AuditTables.execute(dataSource, "TRUNCATE civil_status_event, newborn_personal_id, prefill_latency",
+                "TRUNCATE usage_day, usage_citizen, usage_month", "UPDATE usage_rollup SET up_to = NULL");
     }
 
     private static String reporter() {
@@ -268,7 +272,21 @@ class UsageReportTest extends GatewayTest {
         assertEquals(190, ((Number) procedure(november, "BIRTH_REGISTRATION").get("p95Ms")).intValue());
         assertEquals(null, procedure(november, "DEATH_REGISTRATION").get("p95Ms"));
 
-        // The months with data, oldest first (the report reads themselves are recorded this month).
+        // Rolled up (every whole day up to today), the months read from usage_day report the same
+        // figures: October closed (its distinct citizens kept in usage_month), November too.
+        String octoberLive = figures(october);
+        String novemberLive = figures(november);
+        assertTrue(rollup.rollUp(Instant.now()) >= 60, "every day from 1 October on was rolled up");
+        assertEquals(0, rollup.rollUp(Instant.now()), "each day once");
+        AuditTables.execute(dataSource, "DELETE FROM audit_record WHERE at < '2026-12-01 00:00+07'");
+        assertEquals(octoberLive, figures(as(reporter()).get(USAGE + "?month=2026-10").then().statusCode(200)
+                .extract().jsonPath()), "read from the roll-up alone: the trail's October is gone");
+        assertEquals(novemberLive, figures(as(reporter()).get(USAGE + "?month=2026-11").then().statusCode(200)
+                .extract().jsonPath()));
+        assertEquals(1, october.getInt("totals.citizensServed"));
+
+        // The months with data, oldest first (the report reads themselves are recorded this month);
+        // October and November are known from the roll-up alone now.
         List<String> months = as(reporter()).filter(OpenApiValidation.filter()).get(USAGE + "/months")
                 .then().statusCode(200).extract().jsonPath().getList("months");
         assertEquals(List.of("2026-10", "2026-11"), months.subList(0, 2));
@@ -299,6 +317,13 @@ class UsageReportTest extends GatewayTest {
                 .get(USAGE + "?month=2026-11"), 403, "FORBIDDEN");
         Problems.assertProblem(as(AuditTables.auditor()).filter(OpenApiValidation.filter())
                 .get(USAGE + "/months"), 403, "FORBIDDEN");
+    }
+
+    /** Everything but the generation time. */
+    private static String figures(JsonPath report) {
+        Map<String, Object> all = new java.util.TreeMap<>(report.getMap(""));
+        all.remove("generatedAt");
+        return all.toString();
     }
 
     @SuppressWarnings("unchecked")
