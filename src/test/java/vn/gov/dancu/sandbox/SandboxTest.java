@@ -22,7 +22,7 @@ class SandboxTest {
         try (Sandbox sandbox = Sandbox.start(0, 0)) {
             Map<String, String> config = sandbox.config();
             assertEquals(Set.of("NPD_URL", "NPD_CLIENT_ID", "NPD_CLIENT_SECRET", "quarkus.oidc.auth-server-url",
-                    "quarkus.oidc.client-id"), config.keySet());
+                    "quarkus.oidc.client-id", "quarkus.oidc.dashboard.credentials.secret"), config.keySet());
             assertEquals("http://localhost:" + sandbox.npd().port(), config.get("NPD_URL"));
             assertEquals("dancu-gateway", config.get("quarkus.oidc.client-id"));
             given().get(config.get("NPD_URL") + "/health").then().statusCode(200).body("status", equalTo("UP"));
