@@ -242,9 +242,12 @@ public final class SandboxMain {
                     -H 'Content-Type: application/json' \\
                     -d '{"caseId":"HS-2026-000123","parties":{"mother":"070190004521","father":"070089001234","declarant":"070165002288"}}'
 
+                The dashboard (log in as reporter or auditor, password "%s"):
+                  %s/dashboard
+
                 Ctrl-C stops everything. README.md has the walk-through and the personas.
                 """, took.toMillis() / 1000.0, gatewayUrl, log, npd, idp, IdentityProviderSimulator.PASSWORD, jdbc,
-                token, IdentityProviderSimulator.PASSWORD, gatewayUrl);
+                token, IdentityProviderSimulator.PASSWORD, gatewayUrl, IdentityProviderSimulator.PASSWORD, gatewayUrl);
     }
 
     /** The first port of the sandbox that something else holds, as the one line a newcomer needs. */
