@@ -225,6 +225,14 @@ class UsageReportTest extends GatewayTest {
                 () -> assertTrue(lines.stream().noneMatch(l -> l.contains(AGENCY_B) || l.contains(AGENCY_C)),
                         "merged agencies are not named"));
 
+        // Spec §5.9: the report's reads are counted under their operation, and no label names an agency.
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("gateway_requests_total{")
+                && l.contains("operation=\"usageReport\"") && l.contains("status=\"200\"")), "usageReport counted");
+        assertTrue(metrics.lines().filter(l -> !l.startsWith("#"))
+                .noneMatch(l -> l.contains(AGENCY_B) || l.contains(AGENCY_C) || l.contains(Officers.AGENCY)),
+                "no metric label names an agency");
+
         // The reads are recorded: who read the report, when.
         AuditTables.awaitIdle(writer);
         assertEquals(3, AuditTables.all(dataSource).stream().filter(row -> "USAGE_REPORT".equals(row.operation()))
