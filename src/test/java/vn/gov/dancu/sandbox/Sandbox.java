@@ -98,6 +98,8 @@ public final class Sandbox implements AutoCloseable {
         config.put("quarkus.oidc.auth-server-url", idp.issuer());
         config.put("quarkus.oidc.client-id", GATEWAY_CLIENT_ID);
         config.putAll(vneidConfig());
+        // the dashboard's login (issue 9): the authorization-code client's secret
+        config.put("quarkus.oidc.dashboard.credentials.secret", IdentityProviderSimulator.DASHBOARD_SECRET);
         return Map.copyOf(config);
     }
 

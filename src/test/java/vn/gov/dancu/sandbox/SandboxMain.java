@@ -254,9 +254,13 @@ public final class SandboxMain {
                   curl -s %s/api/v1/identity/verify -H "Authorization: Bearer $TOKEN" \
                     -H 'Content-Type: application/json' -d "{\"caseId\":\"HS-2026-000123\",\"method\":\"VNEID_QR\",\"code\":\"$CODE\"}"
 
+                The dashboard (log in as reporter or auditor, password "%s"):
+                  %s/dashboard
+
                 Ctrl-C stops everything. README.md has the walk-through and the personas.
                 """, took.toMillis() / 1000.0, gatewayUrl, log, npd, idp, IdentityProviderSimulator.PASSWORD, vneid, jdbc,
-                token, IdentityProviderSimulator.PASSWORD, gatewayUrl, vneid, gatewayUrl);
+                token, IdentityProviderSimulator.PASSWORD, gatewayUrl, vneid, gatewayUrl,
+                IdentityProviderSimulator.PASSWORD, gatewayUrl);
     }
 
     /** The first port of the sandbox that something else holds, as the one line a newcomer needs. */

@@ -23,7 +23,7 @@ class SandboxTest {
             Map<String, String> config = sandbox.config();
             assertEquals(Set.of("NPD_URL", "NPD_CLIENT_ID", "NPD_CLIENT_SECRET", "quarkus.oidc.auth-server-url",
                     "quarkus.oidc.client-id", "VNEID_URL", "VNEID_CLIENT_ID", "VNEID_CLIENT_SECRET",
-                    "VNEID_ID_TOKEN_AUDIENCE"), config.keySet());
+                    "VNEID_ID_TOKEN_AUDIENCE", "quarkus.oidc.dashboard.credentials.secret"), config.keySet());
             // VNeID (identity, issue 8): its issuer is its URL, as the gateway expects by default.
             given().get(config.get("VNEID_URL") + "/.well-known/openid-configuration")
                     .then().statusCode(200).body("issuer", equalTo(config.get("VNEID_URL")));

@@ -286,6 +286,8 @@ public final class UpstreamsMain {
             settings.put("QUARKUS_OIDC_CLIENT_ID", Sandbox.GATEWAY_CLIENT_ID);
             settings.put("QUARKUS_OIDC_TOKEN_AUDIENCE", IdentityProviderSimulator.DEFAULT_AUDIENCE);
             settings.putAll(simulators.vneidConfig()); // identity (issue 8)
+            // the dashboard's login (issue 9): the authorization-code client's secret
+            settings.put("QUARKUS_OIDC_DASHBOARD_CREDENTIALS_SECRET", IdentityProviderSimulator.DASHBOARD_SECRET);
             if (postgres != null) {
                 settings.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
                 settings.put("QUARKUS_DATASOURCE_USERNAME", "postgres");

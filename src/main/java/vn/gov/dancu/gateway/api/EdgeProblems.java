@@ -68,6 +68,13 @@ public class EdgeProblems {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof io.quarkus.security.AuthenticationRedirectException redirect) {
+            // The dashboard's login (authorization-code flow, issue 9): Quarkus OIDC raises its
+            // redirects as failures; they are redirects, not errors.
+            ctx.response().setStatusCode(redirect.getCode()).putHeader("Location", redirect.getRedirectUri())
+                    .putHeader("Cache-Control", "no-store").end();
+            return;
+        }
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         ErrorCode code;
         String logReason = null;

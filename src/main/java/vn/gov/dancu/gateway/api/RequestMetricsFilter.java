@@ -26,7 +26,10 @@ public class RequestMetricsFilter {
             "/api/v1/procedures", "listProcedures",
             "/api/v1/audit/access-log", "auditAccessLog",
             "/api/v1/audit/citizen-export", "auditCitizenExport",
-            "/api/v1/audit/verification", "auditVerification");
+            "/api/v1/audit/verification", "auditVerification",
+            // reports (issue 9)
+            "/api/v1/reports/usage", "usageReport",
+            "/api/v1/reports/usage/months", "usageReportMonths");
     private static final String PREFILL_PATH = "/api/v1/prefill/";
 
     @Inject

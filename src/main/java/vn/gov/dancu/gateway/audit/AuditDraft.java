@@ -39,6 +39,9 @@ public final class AuditDraft {
     public static final String CLAIM_VERIFICATION = "CLAIM_VERIFICATION";
     /** The role under which an identity verification and a claim check record their citizen. */
     public static final String SUBJECT_ROLE = "subject";
+    // Reports (issue 9): a report viewer's read of the usage report or its month list.
+    /** A report viewer's read of the monthly usage report (counts only, but a read of the trail). */
+    public static final String USAGE_REPORT = "USAGE_REPORT";
 
     /** The role under which an auditor's search records the citizen searched for. */
     public static final String SEARCHED_ROLE = "searched";
@@ -53,7 +56,12 @@ public final class AuditDraft {
             "/api/v1/audit/citizen-export", CITIZEN_EXPORT,
             "/api/v1/audit/verification", AUDIT_VERIFICATION,
             "/api/v1/identity/verify", IDENTITY_VERIFICATION,
-            "/api/v1/verify", CLAIM_VERIFICATION);
+            "/api/v1/verify", CLAIM_VERIFICATION,
+            // reports (issue 9)
+            "/api/v1/reports/usage", USAGE_REPORT,
+            "/api/v1/reports/usage/months", USAGE_REPORT,
+            "/dashboard/data", USAGE_REPORT,
+            "/dashboard/usage.csv", USAGE_REPORT);
 
     private final String operation;
     private String procedure;

@@ -39,6 +39,9 @@ final class ResourceMethods {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The vendors' contract is /api/ (as Contract.apiOperations); the dashboard's pages under
+        // /dashboard are for browsers behind the login, not part of it (issue 9).
+        operations.removeIf(op -> !op.substring(op.indexOf(' ') + 1).startsWith("/api/"));
         if (operations.isEmpty()) {
             throw new IllegalStateException("No @Path resource found in " + dir.toAbsolutePath());
         }

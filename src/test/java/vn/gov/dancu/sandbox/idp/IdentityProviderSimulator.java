@@ -52,6 +52,14 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     /** Clients allowed to use the password grant: the counter software and the gateway itself. */
     public static final Set<String> CLIENTS = Set.of("counter-app", "dancu-gateway");
 
+    // The dashboard (issue 9): officers log in through a login page, authorization-code flow.
+    /** The gateway's dashboard as a confidential client of the authorization-code flow. */
+    public static final String DASHBOARD_CLIENT = "dancu-dashboard";
+    /** Its secret; also what Quarkus OIDC encrypts the session cookie with (at least 32 characters). */
+    public static final String DASHBOARD_SECRET = "sandbox-dashboard-secret-0123456789abcdef";
+    /** How long an authorization code may wait for its exchange. */
+    public static final Duration CODE_LIFETIME = Duration.ofMinutes(1);
+
     /** A built-in officer account; {@code agencyCode} null means the token has no agency_code claim. */
     public record Officer(String username, List<String> roles, String agencyCode) {
 
@@ -76,6 +84,9 @@ public final class IdentityProviderSimulator implements AutoCloseable {
     private final RsaJsonWebKey key;
     private volatile String audience = DEFAULT_AUDIENCE;
     private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+    private final java.util.concurrent.ConcurrentHashMap<String, PendingCode> codes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
     private HttpServer server;
     private volatile int port = -1;
     private boolean closed;
@@ -137,6 +148,14 @@ public final class IdentityProviderSimulator implements AutoCloseable {
 
     public String tokenEndpoint() {
         return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public String authorizationEndpoint() {
+        return issuer() + "/protocol/openid-connect/auth";
+    }
+
+    public String endSessionEndpoint() {
+        return issuer() + "/protocol/openid-connect/logout";
     }
 
     public String jwksUri() {
@@ -263,6 +282,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
                 .putHeader("Content-Type", "application/json").end(jwks()));
         router.post(realm + "/protocol/openid-connect/token")
                 .handler(BodyHandler.create(false).setBodyLimit(8 * 1024)).handler(this::token);
+        router.get(realm + "/protocol/openid-connect/auth").handler(this::loginPage);
+        router.post(realm + "/protocol/openid-connect/auth")
+                .handler(BodyHandler.create(false).setBodyLimit(8 * 1024)).handler(this::login);
+        router.get(realm + "/protocol/openid-connect/logout").handler(this::logout);
         router.route().last().handler(ctx -> oauthError(ctx, 404, "not_found", "Unknown path"));
         return router;
     }
@@ -276,11 +299,14 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         document.put("issuer", issuer());
         document.put("token_endpoint", tokenEndpoint());
         document.put("jwks_uri", jwksUri());
-        document.put("grant_types_supported", List.of("password"));
-        document.put("response_types_supported", List.of("token"));
+        document.put("authorization_endpoint", authorizationEndpoint());
+        document.put("end_session_endpoint", endSessionEndpoint());
+        document.put("grant_types_supported", List.of("password", "authorization_code"));
+        document.put("response_types_supported", List.of("code", "token"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        document.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_post"));
+        document.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_post",
+                "client_secret_basic"));
         document.put("scopes_supported", List.of("openid", "profile"));
         document.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "azp", "preferred_username",
                 "agency_code", "realm_access"));
@@ -292,6 +318,10 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         String grantType = ctx.request().getFormAttribute("grant_type");
         if (grantType == null) {
             oauthError(ctx, 400, "invalid_request", "Missing form parameter: grant_type");
+            return;
+        }
+        if (grantType.equals("authorization_code")) {
+            exchangeCode(ctx);
             return;
         }
         if (!grantType.equals("password")) {
@@ -316,6 +346,162 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         body.put("scope", "openid profile");
         ctx.response().putHeader("Cache-Control", "no-store");
         json(ctx, 200, body);
+    }
+
+    // --- authorization-code flow (the dashboard) --------------------------------------------
+
+    /** A code handed to the browser, waiting for the client to exchange it (once). */
+    private record PendingCode(Officer officer, String clientId, String redirectUri, String nonce,
+            java.time.Instant expiresAt) {
+    }
+
+    /** The login page, as Keycloak's: a username and password form that posts back here. */
+    private void loginPage(RoutingContext ctx) {
+        var q = ctx.request();
+        if (!"code".equals(q.getParam("response_type")) || !DASHBOARD_CLIENT.equals(q.getParam("client_id"))
+                || !validRedirect(q.getParam("redirect_uri"))) {
+            page(ctx, 400, "Yêu cầu đăng nhập không hợp lệ / Invalid login request", null, Map.of());
+            return;
+        }
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (String name : List.of("client_id", "redirect_uri", "state", "nonce", "scope")) {
+            String value = q.getParam(name);
+            if (value != null) {
+                hidden.put(name, value);
+            }
+        }
+        page(ctx, 200, null, "", hidden);
+    }
+
+    /** The form posted: right credentials send the browser back with a one-time code, wrong ones show the form again. */
+    private void login(RoutingContext ctx) {
+        var form = ctx.request();
+        String clientId = form.getFormAttribute("client_id");
+        String redirectUri = form.getFormAttribute("redirect_uri");
+        if (!DASHBOARD_CLIENT.equals(clientId) || !validRedirect(redirectUri)) {
+            page(ctx, 400, "Yêu cầu đăng nhập không hợp lệ / Invalid login request", null, Map.of());
+            return;
+        }
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (String name : List.of("client_id", "redirect_uri", "state", "nonce", "scope")) {
+            String value = form.getFormAttribute(name);
+            if (value != null) {
+                hidden.put(name, value);
+            }
+        }
+        String username = form.getFormAttribute("username");
+        Optional<Officer> officer = officer(username);
+        if (officer.isEmpty() || !PASSWORD.equals(form.getFormAttribute("password"))) {
+            page(ctx, 401, "Sai tên đăng nhập hoặc mật khẩu / Invalid username or password",
+                    username == null ? "" : username, hidden);
+            return;
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String code = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        codes.put(code, new PendingCode(officer.get(), clientId, redirectUri, form.getFormAttribute("nonce"),
+                clock.instant().plus(CODE_LIFETIME)));
+        StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
+                .append("code=").append(code);
+        String state = form.getFormAttribute("state");
+        if (state != null) {
+            location.append("&state=").append(java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+        }
+        ctx.response().setStatusCode(302).putHeader("Location", location.toString()).end();
+    }
+
+    /** The code for tokens: the confidential client (HTTP Basic or form), the same redirect URI, once. */
+    private void exchangeCode(RoutingContext ctx) {
+        var form = ctx.request();
+        String clientId = form.getFormAttribute("client_id");
+        String secret = form.getFormAttribute("client_secret");
+        String basic = form.getHeader("Authorization");
+        if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                clientId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            }
+        }
+        if (!DASHBOARD_CLIENT.equals(clientId) || !DASHBOARD_SECRET.equals(secret)) {
+            oauthError(ctx, 401, "invalid_client", "Invalid client or Invalid client credentials");
+            return;
+        }
+        String code = form.getFormAttribute("code");
+        PendingCode pending = code == null ? null : codes.remove(code);
+        if (pending == null || pending.expiresAt().isBefore(clock.instant())
+                || !pending.clientId().equals(clientId)
+                || !pending.redirectUri().equals(form.getFormAttribute("redirect_uri"))) {
+            oauthError(ctx, 400, "invalid_grant", "Code not valid");
+            return;
+        }
+        Map<String, Object> idClaims = new LinkedHashMap<>();
+        idClaims.put("aud", clientId);
+        idClaims.put("typ", "ID");
+        if (pending.nonce() != null) {
+            idClaims.put("nonce", pending.nonce());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", sign(claims(pending.officer(), clientId, Map.of())));
+        body.put("id_token", sign(claims(pending.officer(), clientId, idClaims)));
+        body.put("token_type", "Bearer");
+        body.put("expires_in", tokenLifetime.toSeconds());
+        body.put("scope", "openid profile");
+        ctx.response().putHeader("Cache-Control", "no-store");
+        json(ctx, 200, body);
+    }
+
+    /** RP-initiated logout: nothing is kept here, so it only sends the browser back. */
+    private void logout(RoutingContext ctx) {
+        String back = ctx.request().getParam("post_logout_redirect_uri");
+        if (validRedirect(back)) {
+            ctx.response().setStatusCode(302).putHeader("Location", back).end();
+        } else {
+            page(ctx, 200, "Đã đăng xuất / Signed out", null, Map.of());
+        }
+    }
+
+    /** The sandbox accepts any http(s) redirect back to a gateway: it has no client registry to check against. */
+    private static boolean validRedirect(String uri) {
+        return uri != null && (uri.startsWith("http://") || uri.startsWith("https://")) && uri.length() < 2048;
+    }
+
+    /** The login form (or only a message when {@code username} is null), in Vietnamese and English. */
+    private void page(RoutingContext ctx, int status, String message, String username, Map<String, String> hidden) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="vi"><head><meta charset="utf-8"><title>Đăng nhập — dancu (sandbox)</title></head>
+                <body><main>
+                <h1>Đăng nhập / Sign in</h1>
+                <p>Nhà cung cấp định danh mô phỏng (sandbox) — realm dancu</p>
+                """);
+        if (message != null) {
+            html.append("<p id=\"error\" role=\"alert\">").append(escape(message)).append("</p>\n");
+        }
+        if (username != null) {
+            html.append("<form id=\"kc-form-login\" method=\"post\" action=\"").append(escape(authorizationEndpoint()))
+                    .append("\">\n");
+            hidden.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
+                    .append("\" value=\"").append(escape(value)).append("\">\n"));
+            html.append("<label for=\"username\">Tên đăng nhập / Username</label>")
+                    .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" value=\"")
+                    .append(escape(username)).append("\">\n")
+                    .append("<label for=\"password\">Mật khẩu / Password</label>")
+                    .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\">\n")
+                    .append("<button id=\"kc-login\" type=\"submit\">Đăng nhập / Sign in</button>\n</form>\n");
+        }
+        html.append("</main></body></html>\n");
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").putHeader("X-Frame-Options", "DENY")
+                .putHeader("Content-Security-Policy", "default-src 'none'; form-action *; frame-ancestors 'none'")
+                .end(html.toString());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static void oauthError(RoutingContext ctx, int status, String error, String description) {
