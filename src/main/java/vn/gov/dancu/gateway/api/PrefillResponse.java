@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Body of a 200 prefill answer (spec §4): form-ready data with provenance on every field. */
+/**
+ * Body of a 200 prefill answer (spec §4): form-ready data with provenance on every field.
+ * {@code canProceed} is false whenever an issue has severity ERROR: {@code status} only says
+ * whether every party was found, and counter software must not read COMPLETE as "go ahead".
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PrefillResponse(String requestId, String procedure, String caseId, String status, Instant retrievedAt,
-        Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues) {
+public record PrefillResponse(String requestId, String procedure, String caseId, String status,
+        boolean canProceed, Instant retrievedAt, Map<String, Party> parties, List<SuggestionView> suggestions, List<IssueView> issues) {
 
     /**
      * One party's data.
@@ -42,7 +46,8 @@ public record PrefillResponse(String requestId, String procedure, String caseId,
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** @param relation with KINSHIP_PROHIBITED, the relation found (PARENT_CHILD, FIRST_COUSINS, ...) */
     public record IssueView(String code, String severity, String party, String field, String replacedBy,
-            String message) {
+            String message, String relation) {
     }
 }

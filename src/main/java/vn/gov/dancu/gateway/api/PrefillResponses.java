@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.gov.dancu.gateway.procedure.Issue;
 import vn.gov.dancu.gateway.procedure.PartyResult;
+import vn.gov.dancu.gateway.procedure.Phrase;
 import vn.gov.dancu.gateway.procedure.PrefillResult;
 import vn.gov.dancu.gateway.procedure.Suggestion;
 import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
@@ -26,7 +28,8 @@ final class PrefillResponses {
         Map<String, PrefillResponse.Party> parties = new LinkedHashMap<>();
         result.parties().forEach((role, party) -> parties.put(role.key(), party(party, result)));
         return new PrefillResponse(context.requestId(), result.command().procedure().code(),
-                result.command().caseId(), result.complete() ? "COMPLETE" : "PARTIAL", result.retrievedAt(), parties,
+                result.command().caseId(), result.complete() ? "COMPLETE" : "PARTIAL", result.canProceed(),
+                result.retrievedAt(), parties,
                 result.suggestions().stream().map(s -> suggestion(s, locale)).toList(),
                 result.issues().stream().map(i -> issue(i, locale)).toList());
     }
@@ -72,11 +75,27 @@ final class PrefillResponses {
     }
 
     private static PrefillResponse.SuggestionView suggestion(Suggestion s, Locale locale) {
-        return new PrefillResponse.SuggestionView(s.target(), s.value(), Messages.get(locale, s.basisKey(), s.args()));
+        return new PrefillResponse.SuggestionView(s.target(), s.value(),
+                Messages.get(locale, s.basisKey(), localised(s.args(), locale)));
     }
 
     private static PrefillResponse.IssueView issue(Issue i, Locale locale) {
         return new PrefillResponse.IssueView(i.code().name(), i.severity().name(), i.party(), i.field(),
-                i.replacedBy(), Messages.get(locale, "issue." + i.code().name(), i.args()));
+                i.replacedBy(), Messages.get(locale, "issue." + i.code().name(), localised(i.args(), locale)),
+                relation(i));
     }
+
+    /** Arguments that are themselves texts ({@link Phrase}) in the caller's language. */
+    private static List<Object> localised(List<Object> args, Locale locale) {
+        return args.stream().map(a -> a instanceof Phrase p
+                ? (Object) Messages.get(locale, p.key(), localised(p.args(), locale)) : a).toList();
+    }
+
+    /** With KINSHIP_PROHIBITED, the relation found, for programs (the message names it for people). */
+    private static String relation(Issue i) {
+        return i.args().stream().filter(a -> a instanceof Phrase p && p.key().startsWith(KINSHIP_RELATION))
+                .map(a -> ((Phrase) a).key().substring(KINSHIP_RELATION.length())).findFirst().orElse(null);
+    }
+
+    private static final String KINSHIP_RELATION = "kinship.relation.";
 }

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import vn.gov.dancu.gateway.citizen.PartialDate;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.error.Violation;
 import vn.gov.dancu.gateway.procedure.IssueCode.Severity;
+import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 
 /**
@@ -120,5 +122,29 @@ final class DeathRegistration implements ProcedureDefinition {
                 .filter(c -> c.lifeStatus().filter("DECEASED"::equals).isPresent())
                 .ifPresent(c -> issues.add(Issue.of(IssueCode.DEATH_ALREADY_RECORDED, Severity.WARNING,
                         PartyRole.DECEASED, LIFE_STATUS.jsonName())));
+        facts.found(PartyRole.DECEASED).ifPresent(c -> checkDateOfDeath(c, today, issues));
+    }
+
+    /**
+     * The date of death is the NPD's (item 24), not the request's: the request names people only,
+     * and the declared time of death is written on the form. A recorded date that cannot be true
+     * is a data error for the officer to have corrected; with partial dates, only when certain.
+     */
+    static void checkDateOfDeath(NpdCitizen deceased, LocalDate today, List<Issue> issues) {
+        Optional<PartialDate> death = deceased.partialDate(DATE_OF_DEATH);
+        if (death.isEmpty()) {
+            return;
+        }
+        Optional<PartialDate> birth = deceased.dateOfBirth();
+        String reason = null;
+        if (birth.isPresent() && death.get().latest().isBefore(birth.get().earliest())) {
+            reason = "death.invalid.beforeBirth";
+        } else if (death.get().earliest().isAfter(today)) {
+            reason = "death.invalid.future";
+        }
+        if (reason != null) {
+            issues.add(Issue.of(IssueCode.DATE_OF_DEATH_INVALID, Severity.ERROR, PartyRole.DECEASED,
+                    DATE_OF_DEATH.jsonName(), death.get().toString(), Phrase.of(reason)));
+        }
     }
 }

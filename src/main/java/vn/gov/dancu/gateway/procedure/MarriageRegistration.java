@@ -125,13 +125,25 @@ final class MarriageRegistration implements ProcedureDefinition {
                         DATE_OF_BIRTH.jsonName(), minimum)));
     }
 
+    /**
+     * The NPD's marital status is collected data, a hint; the civil-status register is the proof
+     * (domain §4.4). MARRIED, or a spouse link to someone else under any status but DIVORCED or
+     * WIDOWED, is an ERROR the officer confirms in the register. A DIVORCED or WIDOWED person whose
+     * record still links a spouse has a stale link, the usual lag after a divorce or a death: a
+     * WARNING that says to check the divorce judgment or death extract, not a refusal.
+     */
     private static void checkNotMarried(PartyRole role, NpdCitizen c, Optional<String> other, List<Issue> issues) {
-        boolean married = c.maritalStatus().filter("MARRIED"::equals).isPresent();
+        Optional<String> status = c.maritalStatus();
+        boolean married = status.filter("MARRIED"::equals).isPresent();
+        boolean ended = status.filter(st -> st.equals("DIVORCED") || st.equals("WIDOWED")).isPresent();
         // A spouse reference to someone else, even without a number (a foreign spouse), counts.
         boolean otherSpouse = c.related(SPOUSE).isPresent() && !c.relatedId(SPOUSE).equals(other);
-        if (married || otherSpouse) {
-            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, Severity.ERROR, role,
-                    married ? MARITAL_STATUS.jsonName() : SPOUSE.jsonName()));
+        if (married) {
+            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, Severity.ERROR, role, MARITAL_STATUS.jsonName(),
+                    Phrase.of("married.check.married")));
+        } else if (otherSpouse) {
+            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, ended ? Severity.WARNING : Severity.ERROR, role,
+                    SPOUSE.jsonName(), Phrase.of(ended ? "married.check.staleLink" : "married.check.spouseLink")));
         }
     }
 }

@@ -39,6 +39,11 @@ public record PrefillResult(PrefillCommand command, Instant retrievedAt, Map<Par
         return retryAfter != null;
     }
 
+    /** False when any finding is an ERROR: the registration cannot go ahead as requested (spec §4). */
+    public boolean canProceed() {
+        return issues.stream().noneMatch(i -> i.severity() == IssueCode.Severity.ERROR);
+    }
+
     /** The fields the procedure lets this role release (and so the most the response may carry). */
     public List<NpdField> releasedFields(PartyRole role) {
         return command.procedure().definition().party(role).map(PartySpec::fields).orElse(List.of());
