@@ -21,10 +21,13 @@ public record PrefillResponse(String requestId, String procedure, String caseId,
      * @param outcome    FOUND, NOT_FOUND, CANCELLED or UNAVAILABLE
      * @param replacedBy the valid number when the one given was cancelled and the NPD knows it
      * @param fields     exactly the role's releasable fields when found, each with provenance
+     * @param residenceFrom which of {@code fields} fills the forms' "Nơi cư trú": permanent
+     *                   residence, else temporary, else current (the forms' footnote); absent when
+     *                   the NPD holds none of them
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Party(String personalId, boolean found, String outcome, String replacedBy,
-            Map<String, FieldValue> fields) {
+            Map<String, FieldValue> fields, String residenceFrom) {
     }
 
     /**
@@ -35,10 +38,24 @@ public record PrefillResponse(String requestId, String procedure, String caseId,
      * @param editable  false: the state holds this fact; a correction goes to the NPD, not the form
      * @param retrievedAt when the NPD gave this value, for a value reused from the per-case cache
      * @param cached    true for a value reused from the per-case cache; absent otherwise
+     * @param currentUnits for an address recorded in units abolished or merged in 2025, today's
+     *                  units (spec §7); absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldValue(@JsonInclude(JsonInclude.Include.ALWAYS) JsonNode value, String precision,
-            String source, Instant sourceUpdatedAt, boolean editable, Instant retrievedAt, Boolean cached) {
+            String source, Instant sourceUpdatedAt, boolean editable, Instant retrievedAt, Boolean cached,
+            CurrentUnits currentUnits) {
+    }
+
+    /**
+     * Spec §7. {@code ward} when the former unit went to one new commune; {@code candidates} (and
+     * {@code mustChoose}) when it was split; neither when the old ward code is not in the mapping.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CurrentUnits(Unit ward, List<Unit> candidates, Boolean mustChoose, Unit province, String basis) {
+    }
+
+    public record Unit(String code, String name) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.gov.dancu.gateway.citizen.AdminUnits2025;
+import vn.gov.dancu.gateway.procedure.FormerUnits;
 import vn.gov.dancu.gateway.procedure.Issue;
 import vn.gov.dancu.gateway.procedure.PartyResult;
 import vn.gov.dancu.gateway.procedure.Phrase;
@@ -19,6 +21,10 @@ import vn.gov.dancu.gateway.upstream.npd.NpdField;
 final class PrefillResponses {
 
     static final String SOURCE_NPD = "NPD";
+
+    /** The forms' "Nơi cư trú": permanent residence, else temporary, else the current place of living. */
+    static final List<NpdField> RESIDENCE_ORDER = List.of(NpdField.PERMANENT_RESIDENCE,
+            NpdField.TEMPORARY_RESIDENCE, NpdField.CURRENT_RESIDENCE);
 
     private PrefillResponses() {
     }
@@ -36,7 +42,11 @@ final class PrefillResponses {
 
     private static PrefillResponse.Party party(PartyResult party, PrefillResult result) {
         Map<String, PrefillResponse.FieldValue> fields = null;
+        String residenceFrom = null;
         if (party.citizen() != null) {
+            List<NpdField> released = result.releasedFields(party.role());
+            residenceFrom = RESIDENCE_ORDER.stream().filter(released::contains)
+                    .filter(f -> party.citizen().value(f).isObject()).findFirst().map(NpdField::jsonName).orElse(null);
             NpdCitizen citizen = party.citizen();
             Instant updatedAt = updatedAt(citizen);
             // Only a cached value needs its own retrieval time: a fresh one was retrieved just now.
@@ -46,11 +56,23 @@ final class PrefillResponses {
             for (NpdField field : result.releasedFields(party.role())) {
                 JsonNode value = citizen.value(field);
                 fields.put(field.jsonName(), new PrefillResponse.FieldValue(value, precision(field, citizen),
-                        SOURCE_NPD, updatedAt, false, retrievedAt, cached));
+                        SOURCE_NPD, updatedAt, false, retrievedAt, cached, currentUnits(field, value)));
             }
         }
         return new PrefillResponse.Party(party.personalId(), party.outcome() == PartyResult.Outcome.FOUND,
-                party.outcome().name(), party.replacedBy(), fields);
+                party.outcome().name(), party.replacedBy(), fields, residenceFrom);
+    }
+
+    /** Today's units beside an address recorded in former ones (spec §7); the value stays as recorded. */
+    private static PrefillResponse.CurrentUnits currentUnits(NpdField field, JsonNode value) {
+        return FormerUnits.currentUnits(field, value).map(now -> {
+            List<PrefillResponse.Unit> wards = now.wards().stream()
+                    .map(w -> new PrefillResponse.Unit(w.code(), w.name())).toList();
+            return new PrefillResponse.CurrentUnits(wards.size() == 1 ? wards.get(0) : null,
+                    wards.size() > 1 ? wards : null, wards.size() > 1 ? Boolean.TRUE : null,
+                    now.province() == null ? null : new PrefillResponse.Unit(now.province().code(), now.province().name()),
+                    AdminUnits2025.BASIS);
+        }).orElse(null);
     }
 
     /** Dates keep the precision the NPD holds them with; other fields have none. */
