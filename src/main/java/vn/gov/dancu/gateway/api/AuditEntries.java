@@ -31,7 +31,11 @@ class AuditEntries {
         List<AuditEntry.Party> parties = result.parties().values().stream()
                 .map(p -> new AuditEntry.Party(p.role().key(), p.personalId(),
                         outcome == 200 ? names(result.releasedFields(p)) : List.of()))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        // The kinship check's lookups of the parties' parents: persons the access concerned,
+        // though nothing about them is released (their links only inform the finding).
+        result.npdCalls().stream().filter(c -> c.relativeOf() != null && (c.sent() || c.cached()))
+                .forEach(c -> parties.add(new AuditEntry.Party(c.relativeOf(), c.personalId(), List.of())));
         // Calls the gateway refused itself (open circuit, a running Retry-After) never reached the NPD.
         List<AuditEntry.UpstreamCall> calls = result.npdCalls().stream()
                 .filter(c -> c.sent() || c.cached())

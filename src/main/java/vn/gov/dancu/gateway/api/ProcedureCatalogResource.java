@@ -33,7 +33,8 @@ public class ProcedureCatalogResource {
     }
 
     public record Entry(String code, String pathSegment, String name, String nameEn, String legalBasis, String role,
-            Integer requiredIdentityLevel, List<PartyEntry> parties, List<FieldEntry> formFields) {
+            Integer requiredIdentityLevel, List<PartyEntry> parties, List<FieldEntry> formFields,
+            double prefilledShare) {
     }
 
     public record PartyEntry(String role, boolean required, List<String> npdFields) {
@@ -60,7 +61,16 @@ public class ProcedureCatalogResource {
         return new Entry(p.code(), p.pathSegment(), english ? d.nameEn() : d.nameVi(), d.nameEn(), d.legalBasis(),
                 p.role(), d.requiredIdentityLevel().orElse(null),
                 d.parties().stream().map(ProcedureCatalogResource::party).toList(),
-                d.formFields().stream().map(f -> field(f, english)).toList());
+                d.formFields().stream().map(f -> field(f, english)).toList(), prefilledShare(d));
+    }
+
+    /**
+     * Spec §5.1: PREFILLED fields ÷ form fields, to two decimals. The form lists only fields of
+     * the official form (the NPD's marital status, say, is not one), so the share is the form's.
+     */
+    static double prefilledShare(ProcedureDefinition d) {
+        long prefilled = d.formFields().stream().filter(f -> f.fill() == FormField.Fill.PREFILLED).count();
+        return Math.round(100.0 * prefilled / d.formFields().size()) / 100.0;
     }
 
     private static PartyEntry party(PartySpec s) {

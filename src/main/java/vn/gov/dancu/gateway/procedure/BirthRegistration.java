@@ -15,8 +15,10 @@ import static vn.gov.dancu.gateway.upstream.npd.NpdField.LIFE_STATUS;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.NATIONALITY;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.PERMANENT_RESIDENCE;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.SPOUSE;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.TEMPORARY_RESIDENCE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.error.Violation;
+import vn.gov.dancu.gateway.procedure.IssueCode.Severity;
 import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 
@@ -37,9 +40,10 @@ final class BirthRegistration implements ProcedureDefinition {
 
     /** Spec §3: what may be asked for a parent, and for the person declaring the birth. */
     static final List<NpdField> PARENT_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, GENDER, ETHNICITY, NATIONALITY,
-            HOMETOWN, PERMANENT_RESIDENCE, CURRENT_RESIDENCE, SPOUSE, LIFE_STATUS);
+            HOMETOWN, PERMANENT_RESIDENCE, TEMPORARY_RESIDENCE, CURRENT_RESIDENCE, SPOUSE, LIFE_STATUS);
+    /** Temporary residence: the forms' "Nơi cư trú" is permanent, else temporary, else current. */
     static final List<NpdField> DECLARANT_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, ID_CARD, PERMANENT_RESIDENCE,
-            CURRENT_RESIDENCE, LIFE_STATUS);
+            TEMPORARY_RESIDENCE, CURRENT_RESIDENCE, LIFE_STATUS);
 
     private final boolean interlinked;
     private final List<PartySpec> parties;
@@ -62,7 +66,7 @@ final class BirthRegistration implements ProcedureDefinition {
                 npd(PartyRole.DECLARANT, "fullName", FULL_NAME, "Họ, chữ đệm, tên người yêu cầu", "Declarant's full name"),
                 npd(PartyRole.DECLARANT, "dateOfBirth", DATE_OF_BIRTH, "Ngày, tháng, năm sinh", "Declarant's date of birth"),
                 npd(PartyRole.DECLARANT, "idDocument", ID_CARD, "Giấy tờ tùy thân", "Declarant's identity document"),
-                npd(PartyRole.DECLARANT, "residence", CURRENT_RESIDENCE, "Nơi cư trú", "Declarant's residence"),
+                npd(PartyRole.DECLARANT, "residence", PERMANENT_RESIDENCE, "Nơi cư trú", "Declarant's residence"),
                 declared("declarant.relationshipToChild", "Quan hệ với người được khai sinh", "Relationship to the child"),
                 declared("child.fullName", "Họ, chữ đệm, tên của trẻ", "Child's full name"),
                 declared("child.dateOfBirth", "Ngày, tháng, năm sinh của trẻ", "Child's date of birth"),
@@ -78,12 +82,14 @@ final class BirthRegistration implements ProcedureDefinition {
             f.add(npd(parent, "dateOfBirth", DATE_OF_BIRTH, "Năm sinh", whoEn + " year of birth"));
             f.add(npd(parent, "ethnicity", ETHNICITY, "Dân tộc", whoEn + " ethnicity"));
             f.add(npd(parent, "nationality", NATIONALITY, "Quốc tịch", whoEn + " nationality"));
-            f.add(npd(parent, "residence", CURRENT_RESIDENCE, "Nơi cư trú", whoEn + " residence"));
+            f.add(npd(parent, "residence", PERMANENT_RESIDENCE, "Nơi cư trú", whoEn + " residence"));
         }
         if (interlinked) {
             f.add(suggested("residence.household", null, HOUSEHOLD, "Hộ gia đình trẻ được đăng ký thường trú vào",
                     "Household the child joins"));
             f.add(suggested("residence.address", null, PERMANENT_RESIDENCE, "Địa chỉ thường trú", "Permanent address"));
+            f.add(suggested("residence.relationshipToHead", null, HOUSEHOLD, "Quan hệ với chủ hộ",
+                    "Relationship to the household head"));
             f.add(declared("insurance.initialHealthcareFacility", "Nơi đăng ký khám bệnh, chữa bệnh ban đầu",
                     "Initial health-care facility"));
             f.add(declared("insurance.cardDelivery", "Hình thức nhận thẻ bảo hiểm y tế", "Card delivery option"));
@@ -134,6 +140,31 @@ final class BirthRegistration implements ProcedureDefinition {
         Parties.requireDistinct(given, PartyRole.MOTHER, PartyRole.FATHER, violations);
     }
 
+    /**
+     * Paternity (Law on Marriage and Family 2014 Art. 88; Decree 123/2015 Art. 15): a child born
+     * in marriage is presumed the spouses' child; a father who is not the mother's recorded
+     * spouse, or a father named by an unmarried mother, needs a paternity recognition before he
+     * is written on the certificate. The NPD's spouse link is a hint, so this is a WARNING.
+     */
+    @Override
+    public void check(PrefillFacts facts, LocalDate today, List<Issue> issues) {
+        Optional<NpdCitizen> mother = facts.found(PartyRole.MOTHER);
+        Optional<String> father = facts.personalId(PartyRole.FATHER);
+        if (mother.isPresent() && father.isPresent() && facts.found(PartyRole.FATHER).isPresent()) {
+            Optional<JsonNode> spouse = mother.get().related(SPOUSE);
+            if (spouse.isEmpty()) {
+                issues.add(Issue.of(IssueCode.PATERNITY_RECOGNITION_NEEDED, Severity.WARNING, PartyRole.FATHER,
+                        SPOUSE.jsonName(), Phrase.of("paternity.motherUnmarried")));
+            } else if (!mother.get().relatedId(SPOUSE).equals(father)) {
+                issues.add(Issue.of(IssueCode.PATERNITY_RECOGNITION_NEEDED, Severity.WARNING, PartyRole.FATHER,
+                        SPOUSE.jsonName(), Phrase.of("paternity.motherMarriedToAnother")));
+            }
+        }
+        if (interlinked) {
+            InterlinkedGroups.checkBirth(facts, issues);
+        }
+    }
+
     @Override
     public void suggest(PrefillFacts facts, List<Suggestion> out) {
         List<PartyRole> given = Stream.of(PartyRole.MOTHER, PartyRole.FATHER)
@@ -141,23 +172,52 @@ final class BirthRegistration implements ProcedureDefinition {
         List<NpdCitizen> parents = given.stream().map(facts::found).flatMap(Optional::stream).toList();
         if (!given.isEmpty() && parents.size() == given.size()) {
             suggestShared(parents, ETHNICITY, "child.ethnicity", "suggestion.ethnicity", out);
-            suggestShared(parents, NATIONALITY, "child.nationality", "suggestion.nationality", out);
+            if (!suggestMixedNationality(parents, out)) {
+                suggestShared(parents, NATIONALITY, "child.nationality", "suggestion.nationality", out);
+            }
         }
         for (PartyRole parent : List.of(PartyRole.FATHER, PartyRole.MOTHER)) {
             facts.found(parent).map(c -> c.value(HOMETOWN)).filter(JsonNode::isObject).ifPresent(home ->
                     out.add(new Suggestion("child.hometown", home, "suggestion.hometown." + parent.key(), List.of())));
         }
         if (interlinked) {
-            for (PartyRole parent : List.of(PartyRole.MOTHER, PartyRole.FATHER)) {
-                Optional<JsonNode> household = facts.found(parent).map(c -> c.value(HOUSEHOLD)).filter(JsonNode::isObject);
-                if (household.isPresent()) {
-                    out.add(new Suggestion("residence.household", household.get(),
-                            "suggestion.household." + parent.key(), List.of()));
-                    break; // one household: the mother's when she has one, else the father's
-                }
-            }
+            InterlinkedGroups.suggestBirth(facts, out);
         }
     }
+
+    /**
+     * Nationality Law 2008 Art. 16(2): one parent Vietnamese, the other foreign — the child is
+     * Vietnamese on the parents' written agreement at the birth registration (and, born in Viet
+     * Nam without agreement, Vietnamese all the same). The other parent is the father on the
+     * request, or, with the mother alone, her recorded foreign spouse (presumed the father,
+     * Law on Marriage and Family Art. 88), who has no personal id.
+     *
+     * @return true when this case applied and the suggestion was made
+     */
+    private static boolean suggestMixedNationality(List<NpdCitizen> parents, List<Suggestion> out) {
+        List<JsonNode> nationalities = new ArrayList<>(parents.stream().map(p -> p.value(NATIONALITY)).toList());
+        if (parents.size() == 1) {
+            parents.get(0).related(SPOUSE).filter(sp -> sp.path("personalId").isNull() || sp.get("personalId") == null)
+                    .map(sp -> sp.get("nationality")).filter(n -> n != null && n.isObject())
+                    .ifPresent(nationalities::add);
+        }
+        if (nationalities.size() != 2) {
+            return false;
+        }
+        Optional<JsonNode> vietnamese = nationalities.stream().filter(n -> VIETNAM.equals(n.path("code").asText()))
+                .findFirst();
+        Optional<JsonNode> foreign = nationalities.stream()
+                .filter(n -> n.isObject() && n.hasNonNull("code") && !VIETNAM.equals(n.path("code").asText()))
+                .findFirst();
+        if (vietnamese.isEmpty() || foreign.isEmpty()) {
+            return false;
+        }
+        out.add(new Suggestion("child.nationality", vietnamese.get(), "suggestion.nationality.mixedParents",
+                List.of(foreign.get().path("name").asText())));
+        return true;
+    }
+
+    private static final String VIETNAM = "VN";
 
     /**
      * Proposes a value when every parent on the request has the same one (by code): with a

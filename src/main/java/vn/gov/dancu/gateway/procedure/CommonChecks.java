@@ -37,6 +37,13 @@ final class CommonChecks {
             issues.add(Issue.of(IssueCode.PARTY_DECEASED, role.actsInPerson() ? Severity.ERROR : Severity.WARNING,
                     role, NpdField.LIFE_STATUS.jsonName()));
         }
+        // Declared missing (Civil Code Art. 68): one who must act in person cannot be at the
+        // counter as that person without the declaration being annulled; a missing parent is
+        // a fact the officer writes down, not a bar.
+        if (citizen.lifeStatus().filter("MISSING"::equals).isPresent()) {
+            issues.add(Issue.of(IssueCode.PARTY_MISSING, role.actsInPerson() ? Severity.ERROR : Severity.WARNING,
+                    role, NpdField.LIFE_STATUS.jsonName()));
+        }
         role.expectedGender().ifPresent(expected -> citizen.gender()
                 .filter(actual -> actual != expected)
                 .ifPresent(actual -> issues.add(Issue.of(IssueCode.ROLE_GENDER_MISMATCH, Severity.ERROR, role,

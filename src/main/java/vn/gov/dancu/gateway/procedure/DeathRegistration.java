@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import vn.gov.dancu.gateway.citizen.PartialDate;
 import vn.gov.dancu.gateway.citizen.PersonalId;
 import vn.gov.dancu.gateway.error.Violation;
 import vn.gov.dancu.gateway.procedure.IssueCode.Severity;
+import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
 import vn.gov.dancu.gateway.upstream.npd.NpdField;
 
 /**
@@ -33,7 +35,7 @@ import vn.gov.dancu.gateway.upstream.npd.NpdField;
 final class DeathRegistration implements ProcedureDefinition {
 
     static final List<NpdField> DECEASED_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, GENDER, ETHNICITY, NATIONALITY,
-            ID_CARD, PERMANENT_RESIDENCE, CURRENT_RESIDENCE, LIFE_STATUS, DATE_OF_DEATH);
+            ID_CARD, PERMANENT_RESIDENCE, NpdField.TEMPORARY_RESIDENCE, CURRENT_RESIDENCE, LIFE_STATUS, DATE_OF_DEATH);
 
     private final boolean interlinked;
     private final List<PartySpec> parties;
@@ -42,7 +44,8 @@ final class DeathRegistration implements ProcedureDefinition {
     DeathRegistration(boolean interlinked) {
         this.interlinked = interlinked;
         List<NpdField> deceasedFields = interlinked
-                ? Stream.concat(DECEASED_FIELDS.stream(), Stream.of(HOUSEHOLD)).toList()
+                // The spouse link only to suggest the funeral-allowance recipient.
+                ? Stream.concat(DECEASED_FIELDS.stream(), Stream.of(HOUSEHOLD, NpdField.SPOUSE)).toList()
                 : DECEASED_FIELDS;
         this.parties = List.of(
                 new PartySpec(PartyRole.DECEASED, true, deceasedFields),
@@ -50,7 +53,7 @@ final class DeathRegistration implements ProcedureDefinition {
         List<FormField> f = new ArrayList<>(List.of(
                 npd(PartyRole.DECLARANT, "fullName", FULL_NAME, "Họ, chữ đệm, tên người yêu cầu", "Declarant's full name"),
                 npd(PartyRole.DECLARANT, "idDocument", ID_CARD, "Giấy tờ tùy thân", "Declarant's identity document"),
-                npd(PartyRole.DECLARANT, "residence", CURRENT_RESIDENCE, "Nơi cư trú", "Declarant's residence"),
+                npd(PartyRole.DECLARANT, "residence", PERMANENT_RESIDENCE, "Nơi cư trú", "Declarant's residence"),
                 declared("declarant.relationshipToDeceased", "Quan hệ với người đã chết", "Relationship to the deceased"),
                 npd(PartyRole.DECEASED, "fullName", FULL_NAME, "Họ, chữ đệm, tên người đã chết", "Deceased's full name"),
                 npd(PartyRole.DECEASED, "dateOfBirth", DATE_OF_BIRTH, "Ngày, tháng, năm sinh", "Date of birth"),
@@ -120,5 +123,39 @@ final class DeathRegistration implements ProcedureDefinition {
                 .filter(c -> c.lifeStatus().filter("DECEASED"::equals).isPresent())
                 .ifPresent(c -> issues.add(Issue.of(IssueCode.DEATH_ALREADY_RECORDED, Severity.WARNING,
                         PartyRole.DECEASED, LIFE_STATUS.jsonName())));
+        facts.found(PartyRole.DECEASED).ifPresent(c -> checkDateOfDeath(c, today, issues));
+        if (interlinked) {
+            InterlinkedGroups.checkDeath(facts, issues);
+        }
+    }
+
+    @Override
+    public void suggest(PrefillFacts facts, List<Suggestion> suggestions) {
+        if (interlinked) {
+            InterlinkedGroups.suggestDeath(facts, suggestions);
+        }
+    }
+
+    /**
+     * The date of death is the NPD's (item 24), not the request's: the request names people only,
+     * and the declared time of death is written on the form. A recorded date that cannot be true
+     * is a data error for the officer to have corrected; with partial dates, only when certain.
+     */
+    static void checkDateOfDeath(NpdCitizen deceased, LocalDate today, List<Issue> issues) {
+        Optional<PartialDate> death = deceased.partialDate(DATE_OF_DEATH);
+        if (death.isEmpty()) {
+            return;
+        }
+        Optional<PartialDate> birth = deceased.dateOfBirth();
+        String reason = null;
+        if (birth.isPresent() && death.get().latest().isBefore(birth.get().earliest())) {
+            reason = "death.invalid.beforeBirth";
+        } else if (death.get().earliest().isAfter(today)) {
+            reason = "death.invalid.future";
+        }
+        if (reason != null) {
+            issues.add(Issue.of(IssueCode.DATE_OF_DEATH_INVALID, Severity.ERROR, PartyRole.DECEASED,
+                    DATE_OF_DEATH.jsonName(), death.get().toString(), Phrase.of(reason)));
+        }
     }
 }

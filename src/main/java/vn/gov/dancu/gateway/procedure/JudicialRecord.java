@@ -2,7 +2,6 @@ package vn.gov.dancu.gateway.procedure;
 
 import static vn.gov.dancu.gateway.procedure.FormField.declared;
 import static vn.gov.dancu.gateway.procedure.FormField.npd;
-import static vn.gov.dancu.gateway.upstream.npd.NpdField.BIRTH_REGISTRATION_PLACE;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.CURRENT_RESIDENCE;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.DATE_OF_BIRTH;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.EMAIL;
@@ -32,8 +31,13 @@ import vn.gov.dancu.gateway.upstream.npd.NpdField;
  */
 final class JudicialRecord implements ProcedureDefinition {
 
+    /**
+     * No {@code birthRegistrationPlace}: the form's "Nơi sinh" is the place of birth (Law on
+     * Identity 2023 Art. 9 item 6), which the NPD contract does not offer; the place of birth
+     * registration (item 7) is another fact and no form field needs it, so it is not asked for.
+     */
     static final List<NpdField> APPLICANT_FIELDS = List.of(FULL_NAME, OTHER_NAMES, DATE_OF_BIRTH, GENDER,
-            BIRTH_REGISTRATION_PLACE, ETHNICITY, NATIONALITY, ID_CARD, PERMANENT_RESIDENCE, TEMPORARY_RESIDENCE,
+            ETHNICITY, NATIONALITY, ID_CARD, PERMANENT_RESIDENCE, TEMPORARY_RESIDENCE,
             CURRENT_RESIDENCE, FATHER, MOTHER, SPOUSE, PHONE_NUMBER, EMAIL, LIFE_STATUS);
 
     private final List<PartySpec> parties = List.of(new PartySpec(PartyRole.APPLICANT, true, APPLICANT_FIELDS));
@@ -42,8 +46,7 @@ final class JudicialRecord implements ProcedureDefinition {
             npd(PartyRole.APPLICANT, "otherNames", OTHER_NAMES, "Tên gọi khác", "Other names"),
             npd(PartyRole.APPLICANT, "dateOfBirth", DATE_OF_BIRTH, "Ngày, tháng, năm sinh", "Date of birth"),
             npd(PartyRole.APPLICANT, "gender", GENDER, "Giới tính", "Sex"),
-            npd(PartyRole.APPLICANT, "birthRegistrationPlace", BIRTH_REGISTRATION_PLACE, "Nơi sinh",
-                    "Place of birth registration"),
+            declared("placeOfBirth", "Nơi sinh", "Place of birth"),
             npd(PartyRole.APPLICANT, "ethnicity", ETHNICITY, "Dân tộc", "Ethnicity"),
             npd(PartyRole.APPLICANT, "nationality", NATIONALITY, "Quốc tịch", "Nationality"),
             npd(PartyRole.APPLICANT, "idDocument", ID_CARD, "Giấy tờ tùy thân", "Identity document"),

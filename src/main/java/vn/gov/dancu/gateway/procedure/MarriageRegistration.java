@@ -15,6 +15,7 @@ import static vn.gov.dancu.gateway.upstream.npd.NpdField.MOTHER;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.NATIONALITY;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.PERMANENT_RESIDENCE;
 import static vn.gov.dancu.gateway.upstream.npd.NpdField.SPOUSE;
+import static vn.gov.dancu.gateway.upstream.npd.NpdField.TEMPORARY_RESIDENCE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import vn.gov.dancu.gateway.upstream.npd.NpdField;
 final class MarriageRegistration implements ProcedureDefinition {
 
     static final List<NpdField> SPOUSE_TO_BE_FIELDS = List.of(FULL_NAME, DATE_OF_BIRTH, GENDER, ETHNICITY, NATIONALITY,
-            ID_CARD, PERMANENT_RESIDENCE, CURRENT_RESIDENCE, MARITAL_STATUS, SPOUSE, FATHER, MOTHER, LIFE_STATUS);
+            ID_CARD, PERMANENT_RESIDENCE, TEMPORARY_RESIDENCE, CURRENT_RESIDENCE, MARITAL_STATUS, SPOUSE, FATHER, MOTHER, LIFE_STATUS);
 
     /** Law on Marriage and Family 2014 Art. 8(1)(a): men from full 20 years, women from full 18. */
     static final int MIN_AGE_GROOM = 20;
@@ -55,10 +56,11 @@ final class MarriageRegistration implements ProcedureDefinition {
             f.add(npd(side, "dateOfBirth", DATE_OF_BIRTH, "Ngày, tháng, năm sinh", en + "date of birth"));
             f.add(npd(side, "ethnicity", ETHNICITY, "Dân tộc", en + "ethnicity"));
             f.add(npd(side, "nationality", NATIONALITY, "Quốc tịch", en + "nationality"));
-            f.add(npd(side, "residence", CURRENT_RESIDENCE, "Nơi cư trú", en + "residence"));
+            f.add(npd(side, "residence", PERMANENT_RESIDENCE, "Nơi cư trú", en + "residence"));
             f.add(npd(side, "idDocument", ID_CARD, "Giấy tờ tùy thân", en + "identity document"));
-            f.add(npd(side, "maritalStatus", MARITAL_STATUS, "Tình trạng hôn nhân (theo CSDLQG về dân cư)",
-                    en + "marital status (as the NPD holds it)"));
+            // Not the NPD's marital status: the form has no such line (the register proves it),
+            // but it asks how many times the person has married, which only they can declare.
+            f.add(declared(side.key() + ".marriageNumber", "Kết hôn lần thứ mấy", en + "marriage (first, second, ...)"));
         }
         f.add(declared("extraCopies", "Số bản sao yêu cầu", "Extra certified extracts"));
         this.form = List.copyOf(f);
@@ -95,6 +97,11 @@ final class MarriageRegistration implements ProcedureDefinition {
     }
 
     @Override
+    public boolean checksKinship() {
+        return true;
+    }
+
+    @Override
     public void validateParties(Map<PartyRole, PersonalId> given, List<Violation> violations) {
         Parties.requireDistinct(given, PartyRole.BRIDE, PartyRole.GROOM, violations);
     }
@@ -114,6 +121,9 @@ final class MarriageRegistration implements ProcedureDefinition {
                     issues.add(Issue.of(IssueCode.SHARED_PARENT, Severity.ERROR, PartyRole.GROOM, parent.jsonName()));
                 }
             }
+            if (facts.relatives() != null) {
+                Kinship.check(bride.get(), groom.get(), facts.relatives(), issues);
+            }
         }
     }
 
@@ -125,13 +135,25 @@ final class MarriageRegistration implements ProcedureDefinition {
                         DATE_OF_BIRTH.jsonName(), minimum)));
     }
 
+    /**
+     * The NPD's marital status is collected data, a hint; the civil-status register is the proof
+     * (domain §4.4). MARRIED, or a spouse link to someone else under any status but DIVORCED or
+     * WIDOWED, is an ERROR the officer confirms in the register. A DIVORCED or WIDOWED person whose
+     * record still links a spouse has a stale link, the usual lag after a divorce or a death: a
+     * WARNING that says to check the divorce judgment or death extract, not a refusal.
+     */
     private static void checkNotMarried(PartyRole role, NpdCitizen c, Optional<String> other, List<Issue> issues) {
-        boolean married = c.maritalStatus().filter("MARRIED"::equals).isPresent();
+        Optional<String> status = c.maritalStatus();
+        boolean married = status.filter("MARRIED"::equals).isPresent();
+        boolean ended = status.filter(st -> st.equals("DIVORCED") || st.equals("WIDOWED")).isPresent();
         // A spouse reference to someone else, even without a number (a foreign spouse), counts.
         boolean otherSpouse = c.related(SPOUSE).isPresent() && !c.relatedId(SPOUSE).equals(other);
-        if (married || otherSpouse) {
-            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, Severity.ERROR, role,
-                    married ? MARITAL_STATUS.jsonName() : SPOUSE.jsonName()));
+        if (married) {
+            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, Severity.ERROR, role, MARITAL_STATUS.jsonName(),
+                    Phrase.of("married.check.married")));
+        } else if (otherSpouse) {
+            issues.add(Issue.of(IssueCode.ALREADY_MARRIED, ended ? Severity.WARNING : Severity.ERROR, role,
+                    SPOUSE.jsonName(), Phrase.of(ended ? "married.check.staleLink" : "married.check.spouseLink")));
         }
     }
 }

@@ -5,11 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
 
-/** The parties of one prefill with what the NPD returned for each, handed to the legal checks. */
-public record PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties) {
+/**
+ * The parties of one prefill with what the NPD returned for each, handed to the legal checks.
+ *
+ * @param relatives for a procedure that {@linkplain ProcedureDefinition#checksKinship() checks
+ *                  kinship}, every record at hand by number (parties and looked-up parents, with
+ *                  their father/mother links); {@code null} when no kinship lookups were made
+ */
+public record PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties,
+        Map<String, NpdCitizen> relatives) {
 
     public PrefillFacts {
         parties = Map.copyOf(parties);
+        relatives = relatives == null ? null : Map.copyOf(relatives);
+    }
+
+    public PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties) {
+        this(procedure, parties, null);
     }
 
     /** The party's record when it was given and found. */

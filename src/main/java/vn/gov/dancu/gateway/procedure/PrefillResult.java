@@ -30,13 +30,26 @@ public record PrefillResult(PrefillCommand command, Instant retrievedAt, Map<Par
      * @param sent   false when the gateway held the call back itself (open circuit, full bulkhead,
      *               a Retry-After still running, or the deadline came while it still queued for
      *               quota): nothing reached the NPD
+     * @param relativeOf for a lookup of a party's parent made for the kinship check, which one
+     *                   ({@code bride.father}); {@code null} for a party's own lookup
      */
-    public record NpdCall(String personalId, List<NpdField> fields, int status, boolean cached, boolean sent) {
+    public record NpdCall(String personalId, List<NpdField> fields, int status, boolean cached, boolean sent,
+            String relativeOf) {
+
+        /** A party's own lookup. */
+        public NpdCall(String personalId, List<NpdField> fields, int status, boolean cached, boolean sent) {
+            this(personalId, fields, status, cached, sent, null);
+        }
     }
 
     /** True when no party could be fetched: nothing to release, the caller gets 503 NPD_UNAVAILABLE. */
     public boolean unavailable() {
         return retryAfter != null;
+    }
+
+    /** False when any finding is an ERROR: the registration cannot go ahead as requested (spec §4). */
+    public boolean canProceed() {
+        return issues.stream().noneMatch(i -> i.severity() == IssueCode.Severity.ERROR);
     }
 
     /** The fields the procedure lets this role release (and so the most the response may carry). */

@@ -81,7 +81,48 @@ public class PrefillService {
             for (int i = 0; i < ids.size(); i++) {
                 byId.put(ids.get(i), answers.get(i));
             }
-            return assemble(command, lookups, byId);
+            return byId;
+        }).chain(byId -> relatives(command, purpose, byId, lookupsEnd)
+                .map(relatives -> assemble(command, lookups, byId, relatives)));
+    }
+
+    /** One lookup of a party's parent for the kinship check. */
+    private record Relative(String relativeOf, String personalId, Answer answer) {
+    }
+
+    /**
+     * For a procedure that checks kinship, the second round: the parties' parents, fetched at
+     * the same time with only their father/mother links, under the same purpose, quota and
+     * deadline as the parties (at most {@link Kinship#MAX_RELATIVE_LOOKUPS}). {@code null} when
+     * the procedure does not check kinship.
+     */
+    private Uni<List<Relative>> relatives(PrefillCommand command, NpdPurpose purpose, Map<String, Answer> byId,
+            Deadline lookupsEnd) {
+        ProcedureDefinition definition = command.procedure().definition();
+        if (!definition.checksKinship()) {
+            return Uni.createFrom().nullItem();
+        }
+        Map<PartyRole, vn.gov.dancu.gateway.upstream.npd.NpdCitizen> found = new LinkedHashMap<>();
+        command.parties().forEach((role, id) -> {
+            Answer a = byId.get(id.value());
+            if (a != null && a.lookup() instanceof NpdLookup.Found f) {
+                found.put(role, f.citizen());
+            }
+        });
+        Map<String, String> wanted = Kinship.parentsToLookUp(found);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> labels = List.copyOf(wanted.keySet());
+        List<Uni<Answer>> calls = labels.stream().map(label -> npd.lookup(purpose,
+                PersonalId.parse(wanted.get(label)), Kinship.RELATIVE_FIELDS, lookupsEnd)
+                .map(PrefillService::answer)).toList();
+        return Uni.combine().all().unis(calls).with(Answer.class, answers -> {
+            List<Relative> out = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                out.add(new Relative(labels.get(i), wanted.get(labels.get(i)), answers.get(i)));
+            }
+            return out;
         });
     }
 
@@ -110,15 +151,35 @@ public class PrefillService {
         return plan;
     }
 
-    private PrefillResult assemble(PrefillCommand command, Map<String, Lookup> lookups, Map<String, Answer> answers) {
-        List<PrefillResult.NpdCall> calls = lookups.entrySet().stream()
+    private PrefillResult assemble(PrefillCommand command, Map<String, Lookup> lookups, Map<String, Answer> answers,
+            List<Relative> relatives) {
+        List<PrefillResult.NpdCall> calls = new ArrayList<>(lookups.entrySet().stream()
                 .map(e -> {
                     Answer a = answers.get(e.getKey());
                     boolean cached = a.lookup() instanceof NpdLookup.Found found && found.cached();
                     return new PrefillResult.NpdCall(e.getKey(), e.getValue().fields(), a.status(), cached,
                             a.sent() && !cached);
                 })
-                .toList();
+                .toList());
+        // Every record at hand for the kinship check: the parties' own and their parents'.
+        Map<String, vn.gov.dancu.gateway.upstream.npd.NpdCitizen> known = null;
+        if (relatives != null) {
+            known = new LinkedHashMap<>();
+            for (var e : answers.entrySet()) {
+                if (e.getValue().lookup() instanceof NpdLookup.Found f) {
+                    known.put(e.getKey(), f.citizen());
+                }
+            }
+            for (Relative r : relatives) {
+                Answer a = r.answer();
+                boolean cached = a.lookup() instanceof NpdLookup.Found found && found.cached();
+                calls.add(new PrefillResult.NpdCall(r.personalId(), Kinship.RELATIVE_FIELDS, a.status(), cached,
+                        a.sent() && !cached, r.relativeOf()));
+                if (a.lookup() instanceof NpdLookup.Found f) {
+                    known.put(r.personalId(), f.citizen());
+                }
+            }
+        }
         Duration retryAfter = null;
         if (answers.values().stream().allMatch(a -> a.lookup() == null)) {
             retryAfter = answers.values().stream().map(Answer::retryAfter).filter(Objects::nonNull)
@@ -133,16 +194,17 @@ public class PrefillService {
                 parties.put(spec.role(), toPartyResult(spec.role(), id, answers.get(id.value())));
             }
         }
-        PrefillFacts facts = new PrefillFacts(procedure, parties);
+        PrefillFacts facts = new PrefillFacts(procedure, parties, known);
         LocalDate today = LocalDate.now(clock);
         List<Issue> issues = new ArrayList<>();
         CommonChecks.check(facts, issues);
         procedure.definition().check(facts, today, issues);
+        FormerUnits.check(facts, issues);
         List<Suggestion> suggestions = new ArrayList<>();
         procedure.definition().suggest(facts, suggestions);
         boolean complete = parties.values().stream().allMatch(p -> p.outcome() == Outcome.FOUND);
         return new PrefillResult(command, Instant.now(clock), parties, List.copyOf(issues), List.copyOf(suggestions),
-                complete, calls, retryAfter);
+                complete, List.copyOf(calls), retryAfter);
     }
 
     private static PartyResult toPartyResult(PartyRole role, PersonalId id, Answer answer) {

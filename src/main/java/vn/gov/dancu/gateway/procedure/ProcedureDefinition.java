@@ -40,6 +40,14 @@ public interface ProcedureDefinition {
     default void validateParties(Map<PartyRole, PersonalId> parties, List<Violation> violations) {
     }
 
+    /**
+     * True when the prefill also looks up the parties' parents (father/mother links only) so the
+     * kinship bar can be checked (marriage, {@link Kinship}).
+     */
+    default boolean checksKinship() {
+        return false;
+    }
+
     /** The procedure's own legal checks on the fetched records. */
     default void check(PrefillFacts facts, LocalDate today, List<Issue> issues) {
     }

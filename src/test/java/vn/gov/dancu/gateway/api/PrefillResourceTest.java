@@ -61,16 +61,18 @@ class PrefillResourceTest extends GatewayTest {
 
     // Spec §3, written out here rather than read from the code, so a drift in the code fails.
     private static final Set<String> PARENT = Set.of("fullName", "dateOfBirth", "gender", "ethnicity", "nationality",
-            "hometown", "permanentResidence", "currentResidence", "spouse", "lifeStatus");
+            "hometown", "permanentResidence", "temporaryResidence", "currentResidence", "spouse", "lifeStatus");
     private static final Set<String> DECLARANT = Set.of("fullName", "dateOfBirth", "idCard", "permanentResidence",
-            "currentResidence", "lifeStatus");
+            "temporaryResidence", "currentResidence", "lifeStatus");
     private static final Set<String> DECEASED = Set.of("fullName", "dateOfBirth", "gender", "ethnicity",
-            "nationality", "idCard", "permanentResidence", "currentResidence", "lifeStatus", "dateOfDeath");
+            "nationality", "idCard", "permanentResidence", "temporaryResidence", "currentResidence", "lifeStatus",
+            "dateOfDeath");
     private static final Set<String> SPOUSE_TO_BE = Set.of("fullName", "dateOfBirth", "gender", "ethnicity",
-            "nationality", "idCard", "permanentResidence", "currentResidence", "maritalStatus", "spouse", "father",
+            "nationality", "idCard", "permanentResidence", "temporaryResidence", "currentResidence", "maritalStatus",
+            "spouse", "father",
             "mother", "lifeStatus");
     private static final Set<String> APPLICANT = Set.of("fullName", "otherNames", "dateOfBirth", "gender",
-            "birthRegistrationPlace", "ethnicity", "nationality", "idCard", "permanentResidence", "temporaryResidence",
+            "ethnicity", "nationality", "idCard", "permanentResidence", "temporaryResidence",
             "currentResidence", "father", "mother", "spouse", "phoneNumber", "email", "lifeStatus");
 
     // ---------------------------------------------------------------- complete prefills, per procedure
@@ -103,7 +105,7 @@ class PrefillResourceTest extends GatewayTest {
                         Map.of("mother", plus(PARENT, "household"), "father", plus(PARENT, "household"),
                                 "declarant", DECLARANT)),
                 new Case("death-residence-funeral", "DEATH_RESIDENCE_FUNERAL", Officers.civilStatus(), death,
-                        Map.of("deceased", plus(DECEASED, "household"), "declarant", DECLARANT)))
+                        Map.of("deceased", plus(plus(DECEASED, "household"), "spouse"), "declarant", DECLARANT)))
                 .map(Arguments::of);
     }
 
@@ -121,7 +123,7 @@ class PrefillResourceTest extends GatewayTest {
         assertEquals(c.code(), body.getString("procedure"));
         assertEquals(Prefills.CASE_ID, body.getString("caseId"));
         assertEquals("COMPLETE", body.getString("status"));
-        assertEquals(List.of(), body.getList("issues"), "healthy records raise no finding");
+        assertEquals(List.of(), codes(body), "healthy records raise no finding");
         assertEquals(c.records().keySet(), body.getMap("parties").keySet());
         c.records().forEach((role, record) -> {
             String where = c.segment() + " " + role;
@@ -364,7 +366,9 @@ class PrefillResourceTest extends GatewayTest {
         JsonPath body = prefill("marriage-registration", "bride", BRIDE, "groom", GROOM)
                 .then().statusCode(200).extract().jsonPath();
 
-        assertEquals(List.of("SHARED_PARENT"), codes(body), "the shared father only, not the different mothers");
+        assertEquals(List.of("KINSHIP_PROHIBITED", "SHARED_PARENT"), codes(body),
+                "the shared father only, not the different mothers");
+        assertEquals("HALF_SIBLINGS", onlyIssue(body, "KINSHIP_PROHIBITED").get("relation"));
         assertIssue(onlyIssue(body, "SHARED_PARENT"), "ERROR", "groom", "father");
     }
 
@@ -723,9 +727,17 @@ class PrefillResourceTest extends GatewayTest {
         return Set.copyOf(list);
     }
 
+    /**
+     * Findings about links these fixtures do not model (parents' parents, a mother's spouse, the
+     * household head), tested on the sandbox's personas in {@code OfficerCatchesTest}; left out so
+     * each test here sees the findings it is about.
+     */
+    private static final Set<String> NOT_MODELLED_HERE = Set.of("KINSHIP_NOT_VERIFIABLE",
+            "PATERNITY_RECOGNITION_NEEDED", "HOUSEHOLD_HEAD_DECEASED", "ADDRESS_IN_FORMER_UNITS", "INTERLINKED_CHECK");
+
     private static List<String> codes(JsonPath body) {
-        return body.<Map<String, Object>>getList("issues").stream().map(i -> (String) i.get("code")).sorted()
-                .toList();
+        return body.<Map<String, Object>>getList("issues").stream().map(i -> (String) i.get("code"))
+                .filter(c -> !NOT_MODELLED_HERE.contains(c)).sorted().toList();
     }
 
     private static List<Map<String, Object>> issues(JsonPath body, String code) {

@@ -43,9 +43,9 @@ class AuditRecordTest extends GatewayTest {
 
     // Spec §3, written out here rather than read from the code, so a drift in the code fails.
     private static final Set<String> PARENT = Set.of("fullName", "dateOfBirth", "gender", "ethnicity", "nationality",
-            "hometown", "permanentResidence", "currentResidence", "spouse", "lifeStatus");
+            "hometown", "permanentResidence", "temporaryResidence", "currentResidence", "spouse", "lifeStatus");
     private static final Set<String> DECLARANT = Set.of("fullName", "dateOfBirth", "idCard", "permanentResidence",
-            "currentResidence", "lifeStatus");
+            "temporaryResidence", "currentResidence", "lifeStatus");
     private static final String BIRTH_LEGAL_BASIS =
             "Luật Hộ tịch 2014 (60/2014/QH13) Điều 13–16; Nghị định 123/2015/NĐ-CP";
     private static final String JUDICIAL_LEGAL_BASIS =
@@ -59,7 +59,9 @@ class AuditRecordTest extends GatewayTest {
 
     @Test
     void grantedPrefillIsRecordedOnceWithEveryFieldBeforeTheAnswer() {
-        npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother().toString())));
+        // Married to the father, so the only finding is the partial date (no paternity question).
+        npd.stubFor(NpdMock.lookup(MOTHER).willReturn(okJson(Citizens.mother()
+                .set("spouse", Citizens.related(FATHER, "Trần Văn Minh")).toString())));
         npd.stubFor(NpdMock.lookup(FATHER).willReturn(okJson(Citizens.father().put("dateOfBirth", "1989").toString())));
         String requestId = requestId();
         String caseId = caseId();

@@ -57,6 +57,18 @@ class CommonChecksTest {
     }
 
     @Test
+    void flagsAMissingDeclarantAsAnErrorAndAMissingParentAsAWarning() {
+        ObjectNode declarant = Citizens.mother();
+        declarant.put("lifeStatus", "MISSING");
+        assertEquals(List.of(issue(IssueCode.PARTY_MISSING, Severity.ERROR, PartyRole.DECLARANT, "lifeStatus")),
+                check(found(PartyRole.DECLARANT, declarant)));
+        ObjectNode father = Citizens.father();
+        father.put("lifeStatus", "MISSING");
+        assertEquals(List.of(issue(IssueCode.PARTY_MISSING, Severity.WARNING, PartyRole.FATHER, "lifeStatus")),
+                check(found(PartyRole.FATHER, father)));
+    }
+
+    @Test
     void leavesTheDeathOfTheDeceasedToTheDeathProcedure() {
         ObjectNode deceased = Citizens.grandmother();
         deceased.put("lifeStatus", "DECEASED");

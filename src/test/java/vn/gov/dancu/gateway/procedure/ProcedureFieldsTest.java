@@ -16,13 +16,16 @@ import vn.gov.dancu.gateway.upstream.npd.NpdField;
 class ProcedureFieldsTest {
 
     private static final String PARENT = "fullName,dateOfBirth,gender,ethnicity,nationality,hometown,"
-            + "permanentResidence,currentResidence,spouse,lifeStatus";
-    private static final String DECLARANT = "fullName,dateOfBirth,idCard,permanentResidence,currentResidence,lifeStatus";
+            + "permanentResidence,temporaryResidence,currentResidence,spouse,lifeStatus";
+    // Temporary residence since issue 10: the forms' "Nơi cư trú" is permanent, else temporary, else current.
+    private static final String DECLARANT = "fullName,dateOfBirth,idCard,permanentResidence,temporaryResidence,"
+            + "currentResidence,lifeStatus";
     private static final String DECEASED = "fullName,dateOfBirth,gender,ethnicity,nationality,idCard,"
-            + "permanentResidence,currentResidence,lifeStatus,dateOfDeath";
+            + "permanentResidence,temporaryResidence,currentResidence,lifeStatus,dateOfDeath";
     private static final String SPOUSE_TO_BE = "fullName,dateOfBirth,gender,ethnicity,nationality,idCard,"
-            + "permanentResidence,currentResidence,maritalStatus,spouse,father,mother,lifeStatus";
-    private static final String APPLICANT = "fullName,otherNames,dateOfBirth,gender,birthRegistrationPlace,ethnicity,"
+            + "permanentResidence,temporaryResidence,currentResidence,maritalStatus,spouse,father,mother,lifeStatus";
+    // No birthRegistrationPlace since issue 10: "Nơi sinh" is the place of birth, which the NPD does not offer.
+    private static final String APPLICANT = "fullName,otherNames,dateOfBirth,gender,ethnicity,"
             + "nationality,idCard,permanentResidence,temporaryResidence,currentResidence,father,mother,spouse,"
             + "phoneNumber,email,lifeStatus";
 
@@ -40,7 +43,7 @@ class ProcedureFieldsTest {
         expected.put("BIRTH_RESIDENCE_INSURANCE/mother", PARENT + ",household");
         expected.put("BIRTH_RESIDENCE_INSURANCE/father", PARENT + ",household");
         expected.put("BIRTH_RESIDENCE_INSURANCE/declarant", DECLARANT);
-        expected.put("DEATH_RESIDENCE_FUNERAL/deceased", DECEASED + ",household");
+        expected.put("DEATH_RESIDENCE_FUNERAL/deceased", DECEASED + ",household,spouse");
         expected.put("DEATH_RESIDENCE_FUNERAL/declarant", DECLARANT);
 
         Map<String, String> actual = new LinkedHashMap<>();

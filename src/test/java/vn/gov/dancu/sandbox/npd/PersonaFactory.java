@@ -46,6 +46,7 @@ final class PersonaFactory {
         cancelledNumbers();
         marriageCases();
         vneidCases(); // identity (issue 8)
+        officerCatches();
         // A record last written after the merger uses the new units, and the other way round.
         people.stream()
                 .filter(p -> p.permanentResidence != null && p.permanentResidence.districtCode() == null)
@@ -142,7 +143,7 @@ final class PersonaFactory {
         ngoc.joinHousehold(household(linh, chonThanh), linh, "Con", chonThanh);
 
         Address locNinh = ward("Thị trấn Lộc Ninh").before2025("Ấp 3");
-        PersonDraft dung = person("070193003029", "Nguyễn Thị Thùy Dung", Gender.FEMALE, LocalDate.of(1993, 1, 19));
+        PersonDraft dung = person(UNMARRIED_MOTHER, "Nguyễn Thị Thùy Dung", Gender.FEMALE, LocalDate.of(1993, 1, 19));
         // With no father established the child takes the mother's surname (Civil Code Art. 26).
         PersonDraft khoi = child(CHILD_WITHOUT_FATHER, "Nguyễn Minh Khôi", Gender.MALE, LocalDate.of(2020, 3, 15),
                 null, dung);
@@ -270,6 +271,66 @@ final class PersonaFactory {
         PersonDraft kieu = person("070181009189", "Nguyễn Thị Kiều", Gender.FEMALE, LocalDate.of(1981, 3, 1));
         family(hau, kieu, child(UNDERAGE_BOY, "Dương Gia Huy", Gender.MALE, LocalDate.of(2009, 9, 1), hau, kieu),
                 ward("Thị trấn Thanh Bình").after2025("Khu phố Thanh Xuân"));
+    }
+
+    /**
+     * Issue 10: a temporary resident, a stale spouse link, three generations for the kinship bar,
+     * an impossible date of death, a household head for the death group, a split ward.
+     */
+    private void officerCatches() {
+        PersonDraft thuy = person(TEMPORARY_RESIDENT, "Cao Thị Bích Thủy", Gender.FEMALE, LocalDate.of(1994, 4, 4));
+        thuy.temporaryResidence = new Address("VN", "75", "Đồng Nai", null, null, "26068", "Phường Trấn Biên",
+                "Số 5, đường Phan Chu Trinh");
+        thuy.currentResidence = thuy.temporaryResidence;
+        thuy.updatedAt = AFTER_MERGER_UPDATE;
+
+        PersonDraft khai = person(DIVORCED_WITH_STALE_LINK, "Tạ Văn Khải", Gender.MALE, LocalDate.of(1984, 2, 2));
+        PersonDraft lien = person("070186010203", "Đinh Thị Liên", Gender.FEMALE, LocalDate.of(1986, 3, 3));
+        PersonDraft.marry(khai, lien);
+        // The divorce reached the marital status but not the spouse links.
+        khai.maritalStatus = MaritalStatus.DIVORCED;
+        lien.maritalStatus = MaritalStatus.DIVORCED;
+        alone(khai, ward("Xã Thuận Lợi").before2025("Ấp 2"));
+        alone(lien, ward("Phường Tân Xuân").before2025("Số 9, đường Lê Duẩn"));
+
+        Address lamHome = ward("Phường An Lộc").before2025("Số 30, đường Trần Hưng Đạo");
+        PersonDraft duc = person(KIN_GRANDFATHER, "Lâm Văn Đức", Gender.MALE, LocalDate.of(1940, 3, 3));
+        PersonDraft anh = person("070142010301", "Trương Thị Ánh", Gender.FEMALE, LocalDate.of(1942, 1, 12));
+        PersonDraft.marry(duc, anh);
+        anh.lifeStatus = LifeStatus.DECEASED;
+        anh.dateOfDeath = "2020-11-20";
+        anh.maritalStatus = MaritalStatus.MARRIED;
+        duc.maritalStatus = MaritalStatus.WIDOWED;
+        duc.spouse = null;
+        alone(duc, lamHome);
+        PersonDraft hoa = child(KIN_UNCLE, "Lâm Văn Hòa", Gender.MALE, LocalDate.of(1965, 6, 6), duc, anh);
+        PersonDraft yen = person("070167010303", "Phạm Thị Yến", Gender.FEMALE, LocalDate.of(1967, 2, 2));
+        hoa.maritalStatus = MaritalStatus.DIVORCED;
+        yen.maritalStatus = MaritalStatus.DIVORCED;
+        PersonDraft thanh = child(KIN_MOTHER, "Lâm Thị Thanh", Gender.FEMALE, LocalDate.of(1968, 8, 8), duc, anh);
+        PersonDraft manh = person("070066010305", "Đoàn Văn Mạnh", Gender.MALE, LocalDate.of(1966, 5, 5));
+        PersonDraft viet = child(KIN_COUSIN_MAN, "Lâm Quốc Việt", Gender.MALE, LocalDate.of(1995, 9, 9), hoa, yen);
+        PersonDraft mai = child(KIN_COUSIN_WOMAN, "Đoàn Thị Ngọc Mai", Gender.FEMALE, LocalDate.of(1997, 7, 7), manh,
+                thanh);
+        String hoaHome = household(hoa, ward("Phường Hưng Chiến").before2025("Tổ 3, khu phố 1"));
+        viet.joinHousehold(hoaHome, hoa, "Con", hoa.permanentResidence);
+        alone(yen, ward("Phường Hưng Chiến").before2025("Tổ 7, khu phố 2"));
+        family(manh, thanh, mai, ward("Xã Tiến Hưng").after2025("Ấp 4"));
+
+        PersonDraft tin = person(DEATH_BEFORE_BIRTH, "Mai Văn Tín", Gender.MALE, LocalDate.of(1950, 5, 5));
+        tin.lifeStatus = LifeStatus.DECEASED;
+        tin.dateOfDeath = "1949-01-01"; // a keying error the officer has corrected
+        tin.maritalStatus = MaritalStatus.WIDOWED;
+        alone(tin, ward("Xã Phú Riềng").before2025("Thôn 5"));
+
+        PersonDraft tho = person(HOUSEHOLD_HEAD, "Quách Văn Thọ", Gender.MALE, LocalDate.of(1945, 4, 5));
+        PersonDraft nga = person("070147010501", "Lưu Thị Nga", Gender.FEMALE, LocalDate.of(1947, 10, 10));
+        PersonDraft.marry(tho, nga);
+        Address thoHome = ward("Phường Tân Thiện").before2025("Số 88, đường Hoàng Văn Thụ");
+        nga.joinHousehold(household(tho, thoHome), tho, "Vợ", thoHome);
+
+        PersonDraft tuyet = person(SPLIT_WARD_RESIDENT, "Hà Thị Tuyết", Gender.FEMALE, LocalDate.of(1988, 8, 18));
+        alone(tuyet, new Address("VN", "75", "Đồng Nai", "741", "Huyện Xuân Lộc", "26449", "Xã Xuân Tâm", "Ấp 1"));
     }
 
     /** A married couple and their child in one household headed by the father. */

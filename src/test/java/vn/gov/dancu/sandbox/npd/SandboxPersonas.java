@@ -158,6 +158,65 @@ public final class SandboxPersonas {
      */
     public static final String VNEID_LEVEL_1 = "070194005353";
 
+    // --- issue 10, what an officer would catch (domain) ------------------------------------
+
+    /**
+     * Nguyễn Thị Thùy Dung, FEMALE, born 1993-01-19, SINGLE: the mother of {@link #CHILD_WITHOUT_FATHER},
+     * head of her own household. With {@link #SINGLE_MAN} as the father of a new child:
+     * PATERNITY_RECOGNITION_NEEDED (unmarried mother) and, in the interlinked group, two households.
+     */
+    public static final String UNMARRIED_MOTHER = "070193003029";
+
+    /**
+     * Cao Thị Bích Thủy, FEMALE, born 1994-04-04: no permanent residence, a temporary one in Phường
+     * Trấn Biên (Đồng Nai), so the forms' "Nơi cư trú" comes from {@code temporaryResidence}.
+     */
+    public static final String TEMPORARY_RESIDENT = "070194010101";
+
+    /**
+     * Tạ Văn Khải, MALE, born 1984-02-02, DIVORCED, whose record still links his former wife
+     * (a stale spouse link): ALREADY_MARRIED as a WARNING, not an ERROR.
+     */
+    public static final String DIVORCED_WITH_STALE_LINK = "070084010202";
+
+    /**
+     * Lâm Văn Đức, MALE, born 1940-03-03, WIDOWED: the grandfather of a family of three generations
+     * (his wife Trương Thị Ánh died in 2020). Father of {@link #KIN_UNCLE} and Lâm Thị Thanh,
+     * grandfather of {@link #KIN_COUSIN_MAN} and {@link #KIN_COUSIN_WOMAN}.
+     */
+    public static final String KIN_GRANDFATHER = "070040010300";
+
+    /** Lâm Văn Hòa, MALE, born 1965-06-06, DIVORCED (no spouse link): son of {@link #KIN_GRANDFATHER}. */
+    public static final String KIN_UNCLE = "070065010302";
+
+    /**
+     * Lâm Thị Thanh, FEMALE, born 1968-08-08: daughter of {@link #KIN_GRANDFATHER}, married to Đoàn Văn
+     * Mạnh, mother of {@link #KIN_COUSIN_WOMAN}.
+     */
+    public static final String KIN_MOTHER = "070168010304";
+
+    /** Lâm Quốc Việt, MALE, born 1995-09-09, SINGLE: son of {@link #KIN_UNCLE}. */
+    public static final String KIN_COUSIN_MAN = "070095010306";
+
+    /** Đoàn Thị Ngọc Mai, FEMALE, born 1997-07-07, SINGLE: daughter of {@link #KIN_MOTHER}; first cousin of {@link #KIN_COUSIN_MAN}. */
+    public static final String KIN_COUSIN_WOMAN = "070197010307";
+
+    /** Mai Văn Tín, MALE, born 1950-05-05, DECEASED with a recorded date of death 1949-01-01: DATE_OF_DEATH_INVALID. */
+    public static final String DEATH_BEFORE_BIRTH = "070050010400";
+
+    /**
+     * Quách Văn Thọ, MALE, born 1945-04-05, ALIVE in the NPD, MARRIED to Lưu Thị Nga (070147010501):
+     * head of their household; in the death group HOUSEHOLD_HEAD_DECEASED and the spouse as a
+     * possible funeral-allowance recipient.
+     */
+    public static final String HOUSEHOLD_HEAD = "070045010500";
+
+    /**
+     * Hà Thị Tuyết, FEMALE, born 1988-08-18: lives in Xã Xuân Tâm, Huyện Xuân Lộc (old Đồng Nai, ward
+     * 26449), written before 2025: the ward was split between Xã Xuân Hòa and Xã Xuân Đông.
+     */
+    public static final String SPLIT_WARD_RESIDENT = "070188010600";
+
     private SandboxPersonas() {
     }
 }

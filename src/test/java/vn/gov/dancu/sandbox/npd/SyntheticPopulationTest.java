@@ -113,7 +113,8 @@ class SyntheticPopulationTest {
     @Test
     void livingSpousesNameEachOther() {
         for (CitizenRecord c : POPULATION.all()) {
-            if (c.lifeStatus() != LifeStatus.ALIVE || c.spouse() == null || c.spouse().personalId() == null) {
+            if (c.lifeStatus() != LifeStatus.ALIVE || c.spouse() == null || c.spouse().personalId() == null
+                    || STALE_SPOUSE_LINKS.contains(c.personalId())) {
                 continue;
             }
             CitizenRecord spouse = POPULATION.find(c.spouse().personalId()).orElseThrow();
@@ -129,8 +130,13 @@ class SyntheticPopulationTest {
     void widowsAndDivorceesHaveNoSpouseReference() {
         POPULATION.all().stream()
                 .filter(c -> c.maritalStatus() == MaritalStatus.WIDOWED || c.maritalStatus() == MaritalStatus.DIVORCED)
+                .filter(c -> !STALE_SPOUSE_LINKS.contains(c.personalId()))
                 .forEach(c -> assertNull(c.spouse(), c.personalId()));
     }
+
+    /** The divorced couple whose records deliberately keep the spouse links (issue 10: a stale link). */
+    private static final java.util.Set<String> STALE_SPOUSE_LINKS = java.util.Set.of(
+            SandboxPersonas.DIVORCED_WITH_STALE_LINK, "070186010203");
 
     @Test
     void householdMembersShareTheHeadsHouseholdAndAddress() {
@@ -151,7 +157,9 @@ class SyntheticPopulationTest {
 
     @Test
     void addressesUseTheUnitsOfTheirEra() {
+        // The split-ward persona lives in old Đồng Nai (75 with district 741), written before 2025.
         List<CitizenRecord.Address> addresses = POPULATION.all().stream()
+                .filter(c -> !c.personalId().equals(SandboxPersonas.SPLIT_WARD_RESIDENT))
                 .flatMap(c -> java.util.stream.Stream.of(c.permanentResidence(), c.currentResidence(),
                         c.temporaryResidence()))
                 .filter(a -> a != null).toList();
