@@ -227,6 +227,8 @@ class OutboxCrashIT {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.idp().issuer());
             env.put("QUARKUS_OIDC_CLIENT_ID", Sandbox.GATEWAY_CLIENT_ID);
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", IdentityProviderSimulator.DEFAULT_AUDIENCE);
+            // required in production although no identity proof is made here
+            env.putAll(sandbox.vneidConfig());
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
