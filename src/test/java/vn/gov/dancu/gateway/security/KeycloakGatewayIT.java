@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +23,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.gov.dancu.gateway.testing.KeycloakResource;
 import vn.gov.dancu.gateway.testing.KeycloakServer;
 import vn.gov.dancu.gateway.testing.PostgresResource;
@@ -44,7 +59,10 @@ import vn.gov.dancu.sandbox.npd.SandboxPersonas;
  * the audit trail, a token of another client refused (the audience defaults to the client id),
  * an expired token, a rotated realm key accepted within the bounded forced JWKS refresh, an
  * {@code agency_code} from a multivalued mapper stored as the plain string, and a claim-free
- * reason for every 401 in the log.
+ * reason for every 401 in the log. And the dashboard (spec §5.8) in headless Chromium through
+ * Keycloak's own login page: a report viewer sees the month's charts, an officer without the role
+ * gets 403 (skipped only when Chromium is absent and {@code CI} is not set, as
+ * {@code DashboardBrowserTest}).
  */
 @QuarkusIntegrationTest
 @WithTestResource(KeycloakResource.class)
@@ -59,6 +77,12 @@ class KeycloakGatewayIT {
     private static final Duration ROTATION_ACCEPTED_WITHIN = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration BROWSER_WAIT = Duration.ofSeconds(60);
+    /** The gateway's default zone (gateway.zone): the month the dashboard shows. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static KeycloakServer keycloak() {
         return KeycloakResource.keycloak();
@@ -182,6 +206,73 @@ class KeycloakGatewayIT {
     }
 
     /**
+     * The dashboard through Keycloak's own login page (authorization-code flow with the realm's
+     * {@code dancu-dashboard} client), after the key rotation above, so the dashboard tenant also
+     * has to take ID tokens signed with the rotated key. The page is the packaged gateway's; the
+     * login page is Keycloak's (its form ids); the charts show what the trail holds for the month
+     * (the prefills of the tests above), and the header names the officer and the agency, which
+     * only Keycloak's ID token carries. The reads are audited with the dashboard's client.
+     */
+    @Test
+    @Order(9)
+    void aReportViewerLogsInThroughKeycloaksLoginPageAndSeesTheMonthsCharts() throws IOException, SQLException {
+        String month = YearMonth.now(ZONE).toString();
+        WebDriver browser = browser();
+        try {
+            browser.get(dashboardUrl() + "?month=" + month);
+            keycloakLogin(browser, "reporter");
+            loaded(browser, month);
+
+            assertTrue(browser.getCurrentUrl().startsWith(dashboardUrl()), "back on the gateway: " + browser.getCurrentUrl());
+            // The session: Secure even over the test's http (cookie-force-secure; Chromium treats
+            // http://localhost as a secure context and keeps it), only under /dashboard.
+            var session = browser.manage().getCookies().stream().filter(c -> c.getName().startsWith("q_session")).toList();
+            assertFalse(session.isEmpty(), "a session cookie was set");
+            assertTrue(session.stream().allMatch(c -> c.isSecure() && c.isHttpOnly() && "/dashboard".equals(c.getPath())),
+                    "Secure, HttpOnly, under /dashboard: " + session.stream().map(c -> c.getName() + " secure=" + c.isSecure()
+                            + " httpOnly=" + c.isHttpOnly() + " path=" + c.getPath()).toList());
+            assertEquals("Bảng theo dõi kết nối CSDLQG về dân cư", browser.findElement(By.tagName("h1")).getText());
+            assertEquals("reporter · STP-DONGNAI", browser.findElement(By.cssSelector("p.who")).getText(),
+                    "officer and agency from Keycloak's ID token");
+            long prefills = prefillsIn(month);
+            assertTrue(prefills > 0, "the tests above made prefills this month");
+            Map<String, Long> totals = pairs(values(browser, "totals"));
+            assertEquals(prefills, totals.get("Tổng lượt điền sẵn"), "the month's prefills as the trail holds them");
+            assertEquals(prefills, pairs(values(browser, "byAgency")).values().stream().mapToLong(Long::longValue).sum(),
+                    "the agencies (small ones merged) add up to the month");
+            assertEquals(prefills, pairs(values(browser, "byDay")).values().stream().mapToLong(Long::longValue).sum(),
+                    "the days add up to the month");
+            for (String chart : List.of("byDay", "byProcedure", "byAgency", "outcomes", "npd", "latency", "outbox")) {
+                assertFalse(browser.findElements(By.cssSelector("#plot-" + chart + " canvas")).isEmpty(),
+                        chart + " has a rendered chart");
+            }
+            Path shot = Path.of("target", "keycloak-dashboard-screenshot.png").toAbsolutePath();
+            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            System.out.println("Dashboard through Keycloak, screenshot: " + shot);
+        } finally {
+            browser.quit();
+        }
+        assertEquals(List.of(new Recorded(200, "reporter", "STP-DONGNAI", KeycloakResource.DASHBOARD_CLIENT)),
+                usageReportReads(), "the page's data read, audited with Keycloak's identity of the reporter");
+    }
+
+    /** A civil-status officer logs in through Keycloak too, and gets 403, not the page. */
+    @Test
+    @Order(10)
+    void anOfficerWithoutTheDashboardRoleGets403NotThePage() {
+        WebDriver browser = browser();
+        try {
+            browser.get(dashboardUrl());
+            keycloakLogin(browser, "cs-officer");
+            new WebDriverWait(browser, BROWSER_WAIT).until(d -> d.getPageSource().contains("FORBIDDEN"));
+            assertTrue(browser.getCurrentUrl().startsWith(dashboardUrl()), "answered by the gateway: " + browser.getCurrentUrl());
+            assertFalse(browser.getPageSource().contains("dashboard-texts"), "no part of the page was served");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
      * Last: the packaged gateway's log (Quarkus writes it to {@code target/quarkus.log}) gives a
      * short reason for each 401 at INFO and holds nothing of the tokens: no name, no e-mail, no
      * token text.
@@ -263,6 +354,120 @@ class KeycloakGatewayIT {
             Map<String, Object> disabled = new java.util.HashMap<>(old);
             disabled.put("config", config);
             keycloak().adminPut("/components/" + old.get("id"), disabled).then().statusCode(204);
+        }
+    }
+
+    // ---------------------------------------------------------------- the browser
+
+    /** The packaged gateway's dashboard, as the browser reaches it (and as its redirect URI says). */
+    private static String dashboardUrl() {
+        return "http://localhost:" + RestAssured.port + "/dashboard";
+    }
+
+    /**
+     * Headless Chromium in Vietnamese, after registering the test gateway's redirect URI on the
+     * realm's {@code dancu-dashboard} client (the realm file lists only localhost:8080, the
+     * compose port; the test gateway runs on a free port). Skipped only without Chromium and
+     * without {@code CI}.
+     */
+    private static WebDriver browser() {
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))) {
+            String message = "Chromium (" + CHROMIUM + ") or chromium-driver (" + DRIVER + ") is not installed:"
+                    + " apt-get install -y chromium chromium-driver";
+            String ci = System.getenv("CI");
+            if (ci != null && !ci.isBlank()) {
+                throw new AssertionError(message + " (CI is set, so the browser test may not be skipped)");
+            }
+            Assumptions.abort(message + " — browser test skipped (set CI=true to make this a failure)");
+        }
+        allowRedirectTo(dashboardUrl());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2200",
+                "--lang=vi");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+                options);
+    }
+
+    /** Adds {@code url} and {@code url/*} to the dashboard client's redirect URIs (admin REST API). */
+    private static void allowRedirectTo(String url) {
+        List<Map<String, Object>> found = keycloak().adminGet("/clients?clientId=" + KeycloakResource.DASHBOARD_CLIENT)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, found.size(), "the realm file has the dashboard client");
+        Map<String, Object> client = new HashMap<>(found.get(0));
+        @SuppressWarnings("unchecked")
+        List<String> uris = new ArrayList<>((List<String>) client.get("redirectUris"));
+        if (uris.contains(url)) {
+            return;
+        }
+        uris.add(url);
+        uris.add(url + "/*");
+        client.put("redirectUris", uris);
+        keycloak().adminPut("/clients/" + client.get("id"), client).then().statusCode(204);
+    }
+
+    /** On Keycloak's own login page (its URL, its form ids), signs in as {@code username}. */
+    private static void keycloakLogin(WebDriver browser, String username) {
+        new WebDriverWait(browser, BROWSER_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        assertTrue(browser.getCurrentUrl().startsWith(keycloak().issuer() + "/protocol/openid-connect/auth"),
+                "the browser was sent to Keycloak's login page: " + browser.getCurrentUrl());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(KeycloakServer.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** Waits until the page's script has drawn {@code month}; on time-out says where the browser is and what it shows. */
+    private static void loaded(WebDriver browser, String month) {
+        try {
+            new WebDriverWait(browser, BROWSER_WAIT).until(d -> {
+                var body = d.findElements(By.tagName("body"));
+                return !body.isEmpty() && month.equals(body.get(0).getAttribute("data-loaded"));
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String source = browser.getPageSource();
+            throw new AssertionError("the dashboard did not show " + month + " at " + browser.getCurrentUrl() + ": "
+                    + source.substring(0, Math.min(3000, source.length())), e);
+        }
+    }
+
+    /** The figures a chart writes next to itself ({@code data-values}: [label, value] pairs). */
+    private static JsonNode values(WebDriver browser, String chart) throws IOException {
+        return JSON.readTree(browser.findElement(By.cssSelector("section[data-chart=\"" + chart + "\"]"))
+                .getAttribute("data-values"));
+    }
+
+    private static Map<String, Long> pairs(JsonNode values) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        values.forEach(p -> out.put(p.get(0).asText(), p.get(1).isNull() ? null : p.get(1).asLong()));
+        return out;
+    }
+
+    /** The month's prefill records in the trail, counted in the gateway's zone. */
+    private static long prefillsIn(String month) throws SQLException {
+        try (Connection c = PostgresResource.server().getPostgresDatabase().getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM audit_record WHERE operation = 'PREFILL'"
+                     + " AND to_char(at AT TIME ZONE ?, 'YYYY-MM') = ?")) {
+            q.setString(1, ZONE.getId());
+            q.setString(2, month);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static List<Recorded> usageReportReads() throws SQLException {
+        try (Connection c = PostgresResource.server().getPostgresDatabase().getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT outcome, officer, agency, client_id FROM audit_record WHERE operation = 'USAGE_REPORT' ORDER BY seq")) {
+            List<Recorded> rows = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Recorded(r.getInt(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return rows;
         }
     }
 
