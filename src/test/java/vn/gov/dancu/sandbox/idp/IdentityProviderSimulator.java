@@ -440,6 +440,9 @@ public final class IdentityProviderSimulator implements AutoCloseable {
         Map<String, Object> idClaims = new LinkedHashMap<>();
         idClaims.put("aud", clientId);
         idClaims.put("typ", "ID");
+        // As Keycloak: the roles travel only in the access token, so the dashboard's tests see what
+        // a province's Keycloak sends (a role check reading the ID token would find none).
+        idClaims.put("realm_access", null);
         if (pending.nonce() != null) {
             idClaims.put("nonce", pending.nonce());
         }
