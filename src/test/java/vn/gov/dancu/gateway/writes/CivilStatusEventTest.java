@@ -261,4 +261,35 @@ class CivilStatusEventTest extends GatewayTest {
                 .statusCode(), "still accepting");
         assertEquals("PENDING", read(Officers.civilStatus(), eventId).jsonPath().getString("status"));
     }
+
+    /** The outbox's counters move by exactly what happened: one delivery, one parked refusal, nothing left pending. */
+    @Test
+    void aDeliveryAndARejectionMoveTheirCountersByOneAndLeaveNothingPending() {
+        double deliveredBefore = metric("gateway_outbox_delivered_total");
+        double rejectedBefore = metric("gateway_outbox_rejected_total");
+        // Stubs first (by the dossier each event carries), so the worker's first try meets them.
+        npd.stubFor(post(urlPathEqualTo(NPD_PATH)).withHeader("X-Case-Id", equalTo("HS-EV-20"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"eventId\":\"EV-20\"}")));
+        npd.stubFor(post(urlPathEqualTo(NPD_PATH)).withHeader("X-Case-Id", equalTo("HS-EV-21"))
+                .willReturn(NpdMock.errorResponse(400, "INVALID_REQUEST")));
+        String good = submit(Officers.civilStatus(), "ev-" + UUID.randomUUID(), birth("HS-EV-20", "KS-20"))
+                .jsonPath().getString("eventId");
+        String bad = submit(Officers.civilStatus(), "ev-" + UUID.randomUUID(), birth("HS-EV-21", "KS-21"))
+                .jsonPath().getString("eventId");
+        awaitStatus(good, "DELIVERED");
+        awaitStatus(bad, "REJECTED");
+        assertEquals(deliveredBefore + 1, metric("gateway_outbox_delivered_total"), 0.0);
+        assertEquals(rejectedBefore + 1, metric("gateway_outbox_rejected_total"), 0.0);
+        assertEquals(0.0, metric("gateway_outbox_pending"), 0.0);
+        assertEquals(0.0, metric("gateway_outbox_oldest_pending_age_seconds"), 0.0);
+    }
+
+    /** One unlabelled sample of the Prometheus scrape. */
+    private static double metric(String name) {
+        String scrape = io.restassured.RestAssured.get("/q/metrics").asString();
+        return scrape.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in /q/metrics"));
+    }
 }
