@@ -79,6 +79,75 @@ class OfficerCatchesTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** A birth prefill with mother and father and, when given, the declared {@code child}. */
+    private JsonPath birthWithChild(String procedure, String childJson, String language) {
+        String body = "{\"caseId\":\"HS-OC-" + System.identityHashCode(this) + "-" + (++cases)
+                + "\",\"parties\":{\"mother\":\"" + MOTHER + "\",\"father\":\"" + FATHER + "\"}"
+                + (childJson == null ? "" : ",\"child\":" + childJson) + "}";
+        return RestAssured.given().filter(OpenApiValidation.responseFilter()).auth().oauth2(token("cs-officer"))
+                .header("Accept-Language", language).contentType("application/json").body(body)
+                .post("/api/v1/prefill/" + procedure)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String bornDaysAgo(long days) {
+        return "{\"dateOfBirth\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(days)
+                + "\"}";
+    }
+
+    // Issue 10 item 10: the declared child's age ---------------------------------------------------
+
+    @Test
+    void aNewbornInTheBirthGroupIsUnderSixAndInTime() {
+        JsonPath answer = birthWithChild("birth-residence-insurance", bornDaysAgo(12), "vi");
+
+        assertTrue(codes(answer).contains("CHILD_UNDER_SIX"), answer.prettify());
+        assertEquals("INFO", issue(answer, "CHILD_UNDER_SIX").get("severity"));
+        assertTrue(((String) issue(answer, "CHILD_UNDER_SIX").get("message")).contains("Nghị định 63/2024"));
+        assertTrue(!codes(answer).contains("LATE_BIRTH_REGISTRATION") && !codes(answer).contains("CHILD_AGE_NOT_CHECKED"));
+        assertEquals(true, answer.getBoolean("canProceed"));
+    }
+
+    @Test
+    void aBirthRegisteredAfterSixtyDaysIsLateButNotBlocked() {
+        JsonPath answer = birthWithChild("birth-registration", bornDaysAgo(61), "en");
+
+        Map<String, Object> late = issue(answer, "LATE_BIRTH_REGISTRATION");
+        assertEquals("WARNING", late.get("severity"));
+        assertEquals("mother", late.get("party"));
+        assertTrue(((String) late.get("message")).contains("Law on Civil Status 2014"), late.toString());
+        assertTrue(((String) late.get("message")).contains("61 days"), late.toString());
+        assertTrue(!codes(answer).contains("CHILD_UNDER_SIX"), "plain birth registration has no insurance part");
+        assertEquals(true, answer.getBoolean("canProceed"));
+    }
+
+    @Test
+    void sixtyDaysAfterBirthIsStillInTime() {
+        JsonPath answer = birthWithChild("birth-registration", bornDaysAgo(60), "vi");
+
+        assertTrue(!codes(answer).contains("LATE_BIRTH_REGISTRATION"), answer.prettify());
+    }
+
+    @Test
+    void aSixYearOldInTheBirthGroupIsLateAndNotUnderSix() {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusYears(6),
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        JsonPath answer = birthWithChild("birth-residence-insurance", bornDaysAgo(days), "vi");
+
+        assertTrue(codes(answer).contains("LATE_BIRTH_REGISTRATION"), answer.prettify());
+        assertTrue(!codes(answer).contains("CHILD_UNDER_SIX"), answer.prettify());
+    }
+
+    @Test
+    void withoutADeclaredDateOfBirthSaysTheAgeWasNotChecked() {
+        JsonPath answer = birthWithChild("birth-residence-insurance", null, "vi");
+
+        assertEquals("INFO", issue(answer, "CHILD_AGE_NOT_CHECKED").get("severity"));
+        assertTrue(!codes(answer).contains("CHILD_UNDER_SIX") && !codes(answer).contains("LATE_BIRTH_REGISTRATION"));
+        assertEquals(true, answer.getBoolean("canProceed"));
+    }
+
     private static List<String> codes(JsonPath answer) {
         return answer.getList("issues.code");
     }

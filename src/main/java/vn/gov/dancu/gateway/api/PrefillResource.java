@@ -45,6 +45,10 @@ import vn.gov.dancu.gateway.time.Deadlines;
 @Authenticated
 public class PrefillResource {
 
+    /** The registration date of a declared child's birth is today in Vietnam (config/Clocks). */
+    @Inject
+    java.time.Clock clock;
+
     @Inject
     AuditEntries auditEntries;
 
@@ -93,7 +97,8 @@ public class PrefillResource {
             throw GatewayException.validation(List.of(Violation.of("body", "violation.body.required")));
         }
         PrefillCommand command = PrefillCommand.validate(procedure, body.caseId(), body.parties(),
-                body.identity() != null, body.identity() == null ? null : body.identity().method());
+                body.identity() != null, body.identity() == null ? null : body.identity().method(), body.child(),
+                java.time.LocalDate.now(clock));
         PrefillRequest.IdentityProof proof = body.identity();
         validateProof(proof);
         // Identity (issue 8): the proof first; a refused proof answers as such and fetches nothing.

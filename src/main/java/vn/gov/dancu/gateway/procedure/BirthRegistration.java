@@ -163,6 +163,35 @@ final class BirthRegistration implements ProcedureDefinition {
         if (interlinked) {
             InterlinkedGroups.checkBirth(facts, issues);
         }
+        checkChildAge(facts, today, issues);
+    }
+
+    /** Law on Civil Status 2014 Arts. 13–16: a birth is registered within 60 days of it. */
+    static final int REGISTRATION_DAYS = 60;
+    /** Decree 63/2024 group 1: the health-insurance card part is for children under 6. */
+    static final int STATE_BUDGET_CARD_AGE = 6;
+
+    /**
+     * Issue 10 item 10. The newborn is not in the NPD, so only the declared date of birth can say
+     * whether registration is late or the child under six on today's (registration) date; without
+     * it the officer is told it was not checked, never a guess. Flags, never facts: the officer
+     * checks the birth certificate. Reported on the parent given (the child is no party).
+     */
+    private void checkChildAge(PrefillFacts facts, LocalDate today, List<Issue> issues) {
+        PartyRole on = facts.personalId(PartyRole.MOTHER).isPresent() ? PartyRole.MOTHER : PartyRole.FATHER;
+        LocalDate born = facts.child() == null ? null : facts.child().dateOfBirth();
+        if (born == null) {
+            issues.add(Issue.of(IssueCode.CHILD_AGE_NOT_CHECKED, Severity.INFO, on, null));
+            return;
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(born, today);
+        if (days > REGISTRATION_DAYS) {
+            issues.add(Issue.of(IssueCode.LATE_BIRTH_REGISTRATION, Severity.WARNING, on, null, days));
+        }
+        if (interlinked && today.isBefore(born.plusYears(STATE_BUDGET_CARD_AGE))) {
+            issues.add(Issue.of(IssueCode.CHILD_UNDER_SIX, Severity.INFO, on, null,
+                    born.plusYears(STATE_BUDGET_CARD_AGE).minusDays(1).toString()));
+        }
     }
 
     @Override

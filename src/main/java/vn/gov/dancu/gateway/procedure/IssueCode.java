@@ -31,7 +31,14 @@ public enum IssueCode {
     /** Death group: the deceased heads a household, which needs a new head. */
     HOUSEHOLD_HEAD_DECEASED,
     /** Birth group: the child's residence and health-insurance card depend on facts the officer confirms. */
-    INTERLINKED_CHECK;
+    INTERLINKED_CHECK,
+    // --- issue 10 item 10, the declared child's age (birth procedures) ---
+    /** Birth: the declared date of birth is more than 60 days before today; args: the days. */
+    LATE_BIRTH_REGISTRATION,
+    /** Birth group: the child is under six today (health-insurance card of Decree 63/2024 group 1); args: last day under six. */
+    CHILD_UNDER_SIX,
+    /** Birth: no {@code child.dateOfBirth} declared, so the deadline and age were not checked. */
+    CHILD_AGE_NOT_CHECKED;
 
     /** How serious a finding is; only ERROR blocks registration. */
     public enum Severity {

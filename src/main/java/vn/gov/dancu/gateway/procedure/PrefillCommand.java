@@ -14,7 +14,8 @@ import vn.gov.dancu.gateway.error.Violation;
  * A prefill request that passed every structural rule: a well-formed case id and, for each role
  * the procedure knows, a structurally valid personal number. Built only by {@link #validate}.
  */
-public record PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, PersonalId> parties) {
+public record PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, PersonalId> parties,
+        DeclaredChild child) {
 
     /** Spec §4: the one-stop dossier number, 1–64 characters of {@code [A-Za-z0-9._/-]}. */
     public static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
@@ -26,6 +27,68 @@ public record PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, 
         parties = Map.copyOf(parties);
     }
 
+    public PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, PersonalId> parties) {
+        this(procedure, caseId, parties, null);
+    }
+
+    // --- issue 10 item 10: facts about the child the declarant gives (the newborn is not in the NPD) ---
+
+    /** The procedures that take a declared {@code child}: the birth ones. */
+    public static final java.util.Set<Procedure> CHILD_PROCEDURES = java.util.EnumSet.of(
+            Procedure.BIRTH_REGISTRATION, Procedure.BIRTH_RESIDENCE_INSURANCE);
+
+    /** What the declarant says about the child; {@code dateOfBirth} may be {@code null}. */
+    public record DeclaredChild(java.time.LocalDate dateOfBirth) {
+    }
+
+    /**
+     * Reads the optional {@code child} member: only for a birth procedure, only known members, and
+     * a date of birth that is an ISO date not after today.
+     */
+    static DeclaredChild child(Procedure procedure, com.fasterxml.jackson.databind.JsonNode child,
+            java.time.LocalDate today, List<Violation> violations) {
+        if (child == null || child.isNull()) {
+            return null;
+        }
+        if (!CHILD_PROCEDURES.contains(procedure)) {
+            violations.add(Violation.of("child", "violation.child.notForProcedure"));
+            return null;
+        }
+        if (!child.isObject()) {
+            violations.add(Violation.of("child", "violation.child.object"));
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        child.fieldNames().forEachRemaining(names::add);
+        boolean sound = true;
+        for (String name : names) {
+            if (!name.equals("dateOfBirth")) {
+                violations.add(Violation.of("child." + name, "violation.child.unknownMember", "dateOfBirth"));
+                sound = false;
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode dob = child.get("dateOfBirth");
+        java.time.LocalDate date = null;
+        if (dob != null && !dob.isNull()) {
+            try {
+                if (!dob.isTextual() || !ISO_DATE.matcher(dob.asText()).matches()) {
+                    throw new java.time.format.DateTimeParseException("not yyyy-MM-dd", dob.asText(), 0);
+                }
+                date = java.time.LocalDate.parse(dob.asText());
+                if (date.isAfter(today)) {
+                    violations.add(Violation.of("child.dateOfBirth", "violation.child.dateOfBirth.future"));
+                    sound = false;
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                violations.add(Violation.of("child.dateOfBirth", "violation.child.dateOfBirth.format"));
+                sound = false;
+            }
+        }
+        return sound ? new DeclaredChild(date) : null;
+    }
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /**
      * Checks a request against the procedure's party rules and collects every violation at once,
      * so the officer can fix the whole form in one go.
@@ -35,7 +98,18 @@ public record PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, 
      */
     public static PrefillCommand validate(Procedure procedure, String caseId, Map<String, String> rawParties,
             boolean identityGiven, String identityMethod) {
+        return validate(procedure, caseId, rawParties, identityGiven, identityMethod, null, null);
+    }
+
+    /**
+     * As above, with the optional declared {@code child} (birth procedures) checked against
+     * {@code today}, the registration date in Vietnam.
+     */
+    public static PrefillCommand validate(Procedure procedure, String caseId, Map<String, String> rawParties,
+            boolean identityGiven, String identityMethod, com.fasterxml.jackson.databind.JsonNode rawChild,
+            java.time.LocalDate today) {
         List<Violation> violations = new ArrayList<>();
+        DeclaredChild child = child(procedure, rawChild, today, violations);
         if (caseId == null || caseId.isEmpty()) {
             violations.add(Violation.of("caseId", "violation.caseId.required"));
         } else if (!CASE_ID.matcher(caseId).matches()) {
@@ -75,6 +149,6 @@ public record PrefillCommand(Procedure procedure, String caseId, Map<PartyRole, 
         if (!violations.isEmpty()) {
             throw GatewayException.validation(violations);
         }
-        return new PrefillCommand(procedure, caseId, parties);
+        return new PrefillCommand(procedure, caseId, parties, child);
     }
 }

@@ -13,7 +13,12 @@ import vn.gov.dancu.gateway.upstream.npd.NpdCitizen;
  *                  their father/mother links); {@code null} when no kinship lookups were made
  */
 public record PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties,
-        Map<String, NpdCitizen> relatives) {
+        Map<String, NpdCitizen> relatives, PrefillCommand.DeclaredChild child) {
+
+    public PrefillFacts(Procedure procedure, Map<PartyRole, PartyResult> parties,
+            Map<String, NpdCitizen> relatives) {
+        this(procedure, parties, relatives, null);
+    }
 
     public PrefillFacts {
         parties = Map.copyOf(parties);

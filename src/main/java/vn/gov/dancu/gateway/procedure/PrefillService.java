@@ -194,7 +194,7 @@ public class PrefillService {
                 parties.put(spec.role(), toPartyResult(spec.role(), id, answers.get(id.value())));
             }
         }
-        PrefillFacts facts = new PrefillFacts(procedure, parties, known);
+        PrefillFacts facts = new PrefillFacts(procedure, parties, known, command.child());
         LocalDate today = LocalDate.now(clock);
         List<Issue> issues = new ArrayList<>();
         CommonChecks.check(facts, issues);

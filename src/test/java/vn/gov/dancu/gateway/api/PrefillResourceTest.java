@@ -733,7 +733,9 @@ class PrefillResourceTest extends GatewayTest {
      * each test here sees the findings it is about.
      */
     private static final Set<String> NOT_MODELLED_HERE = Set.of("KINSHIP_NOT_VERIFIABLE",
-            "PATERNITY_RECOGNITION_NEEDED", "HOUSEHOLD_HEAD_DECEASED", "ADDRESS_IN_FORMER_UNITS", "INTERLINKED_CHECK");
+            "PATERNITY_RECOGNITION_NEEDED", "HOUSEHOLD_HEAD_DECEASED", "ADDRESS_IN_FORMER_UNITS", "INTERLINKED_CHECK",
+            // issue 10 item 10: every birth prefill without a declared child.dateOfBirth says so (OfficerCatchesTest)
+            "CHILD_AGE_NOT_CHECKED");
 
     private static List<String> codes(JsonPath body) {
         return body.<Map<String, Object>>getList("issues").stream().map(i -> (String) i.get("code"))

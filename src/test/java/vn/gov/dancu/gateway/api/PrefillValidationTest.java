@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,49 @@ class PrefillValidationTest extends GatewayTest {
         JsonPath body = Problems.assertProblem(post(BIRTH, json), 400, "VALIDATION_FAILED");
 
         assertEquals(List.of("identity.method"), fields(body));
+    }
+
+    // ---------------------------------------------------------------- declared child (issue 10 item 10)
+
+    private static String childBody(String childJson) {
+        return "{\"caseId\":\"HS-1\",\"parties\":{\"mother\":\"" + MOTHER + "\"},\"child\":" + childJson + "}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"dateOfBirth\":\"2026-02-30\"}", "{\"dateOfBirth\":\"20/11/2026\"}",
+            "{\"dateOfBirth\":20261120}", "{\"dateOfBirth\":\"2026-1-20\"}" })
+    void refusesABadChildDateOfBirth(String child) {
+        JsonPath body = Problems.assertProblem(post(BIRTH, childBody(child)), 400, "VALIDATION_FAILED");
+
+        assertEquals(List.of("child.dateOfBirth"), fields(body));
+    }
+
+    @Test
+    void refusesAChildBornAfterTodayInVietnam() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+
+        JsonPath body = Problems.assertProblem(post(BIRTH, childBody("{\"dateOfBirth\":\"" + tomorrow + "\"}")),
+                400, "VALIDATION_FAILED");
+
+        assertEquals(List.of("child.dateOfBirth"), fields(body));
+    }
+
+    @Test
+    void refusesAnUnknownChildMember() {
+        JsonPath body = Problems.assertProblem(post(BIRTH, childBody("{\"weight\":3200}")), 400,
+                "VALIDATION_FAILED");
+
+        assertEquals(List.of("child.weight"), fields(body));
+    }
+
+    @Test
+    void refusesAChildOnAProcedureOtherThanBirth() {
+        String json = "{\"caseId\":\"HS-1\",\"parties\":{\"bride\":\"" + BRIDE + "\",\"groom\":\"" + FATHER
+                + "\"},\"child\":{\"dateOfBirth\":\"2026-11-20\"}}";
+
+        JsonPath body = Problems.assertProblem(post(MARRIAGE, json), 400, "VALIDATION_FAILED");
+
+        assertEquals(List.of("child"), fields(body));
     }
 
     // ---------------------------------------------------------------- the body as JSON

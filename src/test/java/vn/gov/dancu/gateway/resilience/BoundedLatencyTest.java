@@ -45,7 +45,9 @@ class BoundedLatencyTest extends ResilienceTest {
         assertEquals("Nguyễn Thị Lan", body.getString("parties.mother.fields.fullName.value"));
         assertFalse(body.getBoolean("parties.father.found"));
         assertNull(body.get("parties.father.fields"), "nothing invented for the party the NPD failed for");
-        List<Map<String, Object>> issues = body.getList("issues");
+        // CHILD_AGE_NOT_CHECKED: a birth prefill without a declared child.dateOfBirth (issue 10 item 10)
+        List<Map<String, Object>> issues = body.<Map<String, Object>>getList("issues").stream()
+                .filter(i -> !"CHILD_AGE_NOT_CHECKED".equals(i.get("code"))).toList();
         assertEquals(1, issues.size(), () -> body.prettify());
         assertEquals("PARTY_UNAVAILABLE", issues.get(0).get("code"));
         assertEquals("father", issues.get(0).get("party"));
