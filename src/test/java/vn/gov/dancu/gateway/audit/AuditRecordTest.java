@@ -89,7 +89,7 @@ class AuditRecordTest extends GatewayTest {
                 () -> assertEquals(caseId, row.caseId()),
                 () -> assertEquals(BIRTH_LEGAL_BASIS, row.legalBasis()),
                 () -> assertEquals(200, row.outcome()),
-                () -> assertEquals(List.of("PARTIAL_DATE_OF_BIRTH"), row.issueCodeList()),
+                () -> assertEquals(List.of("PARTIAL_DATE_OF_BIRTH", "CHILD_AGE_NOT_CHECKED"), row.issueCodeList()),
                 () -> assertEquals(List.of("mother", "father", "declarant"),
                         Stream.of(0, 1, 2).map(i -> row.parties().get(i).path("role").asText()).toList(),
                         "every role named, in the procedure's order"),
