@@ -75,6 +75,9 @@ public class AuditResource {
     AuditEntries auditEntries;
 
     @Inject
+    AuditedReads auditedReads;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -186,7 +189,7 @@ public class AuditResource {
         List<AuditRow> rows = read(() -> reads.search(query));
         boolean hasNext = rows.size() > s;
         List<AccessLogEntry> items = rows.stream().limit(s).map(AuditResource::entry).toList();
-        recordRead(AuditDraft.ACCESS_LOG_SEARCH, caller, context, citizen, caseId);
+        auditedReads.record(AuditDraft.ACCESS_LOG_SEARCH, caller, context, citizen, caseId);
         return new AccessLogPage(items, p, s, hasNext);
     }
 
@@ -219,7 +222,7 @@ public class AuditResource {
                                     row.entry().procedure(), row.entry().caseId(), row.entry().legalBasis(),
                                     party.role(), party.releasedFields(), row.entry().outcome()))));
         } while (rows.size() > MAX_PAGE_SIZE);
-        recordRead(AuditDraft.CITIZEN_EXPORT, caller, context, id, null);
+        auditedReads.record(AuditDraft.CITIZEN_EXPORT, caller, context, id, null);
         return new CitizenExport(id, accesses);
     }
 
@@ -240,16 +243,6 @@ public class AuditResource {
      * Audit before release, for the auditor's reads as for prefills: the answer leaves only once
      * its record is committed; otherwise 503 AUDIT_UNAVAILABLE (and the refusal is recorded).
      */
-    private void recordRead(String operation, Caller caller, RequestContext context, String personalId,
-            String caseId) {
-        try {
-            audit.recordAndWait(auditEntries.auditRead(operation, caller, context, personalId, caseId),
-                    deadlines.after(config.audit().writeTimeout()));
-        } catch (AuditUnavailableException e) {
-            throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
-        }
-        context.auditDraft().ifPresent(AuditDraft::markRecorded);
-    }
 
     /** A read of the audit store, whose failure is an outage (503 AUDIT_UNAVAILABLE), not a bug. */
     private static <T> T read(java.util.function.Supplier<T> read) {

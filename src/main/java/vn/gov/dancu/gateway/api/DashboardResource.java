@@ -67,6 +67,9 @@ public class DashboardResource {
     AuditEntries auditEntries;
 
     @Inject
+    AuditedReads reads;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -157,7 +160,7 @@ public class DashboardResource {
         if (!months.contains(current)) {
             months.add(current);
         }
-        recordRead(caller, context);
+        reads.record(AuditDraft.USAGE_REPORT, caller, context, null, null);
         return new DashboardData(report, months);
     }
 
@@ -168,7 +171,7 @@ public class DashboardResource {
         RequestContext context = CorrelationFilter.of(request);
         Caller caller = callers.current();
         UsageReport report = read(() -> reports.report(month(month)));
-        recordRead(caller, context);
+        reads.record(AuditDraft.USAGE_REPORT, caller, context, null, null);
         return Response.ok(UsageCsv.render(report), ReportResource.TEXT_CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"usage-" + report.month() + ".csv\"")
                 .build();
@@ -185,15 +188,6 @@ public class DashboardResource {
         return ym;
     }
 
-    private void recordRead(Caller caller, RequestContext context) {
-        try {
-            audit.recordAndWait(auditEntries.auditRead(AuditDraft.USAGE_REPORT, caller, context, null, null),
-                    deadlines.after(config.audit().writeTimeout()));
-        } catch (AuditUnavailableException e) {
-            throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
-        }
-        context.auditDraft().ifPresent(AuditDraft::markRecorded);
-    }
 
     private static <T> T read(java.util.function.Supplier<T> read) {
         try {

@@ -57,6 +57,9 @@ public class ReportResource {
     AuditEntries auditEntries;
 
     @Inject
+    AuditedReads reads;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -90,7 +93,7 @@ public class ReportResource {
             throw GatewayException.of(ErrorCode.NOT_FOUND, "error.NOT_FOUND.month.detail", ym.toString());
         }
         UsageReport report = read(() -> reports.report(ym));
-        recordRead(caller, context);
+        reads.record(AuditDraft.USAGE_REPORT, caller, context, null, null);
         if (csv(format, headers)) {
             return Response.ok(UsageCsv.render(report), TEXT_CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"usage-" + report.month() + ".csv\"")
@@ -106,7 +109,7 @@ public class ReportResource {
         RequestContext context = CorrelationFilter.of(request);
         Caller caller = callers.current();
         Months months = new Months(read(reports::months));
-        recordRead(caller, context);
+        reads.record(AuditDraft.USAGE_REPORT, caller, context, null, null);
         return months;
     }
 
@@ -136,15 +139,6 @@ public class ReportResource {
         return YearMonth.parse(text);
     }
 
-    private void recordRead(Caller caller, RequestContext context) {
-        try {
-            audit.recordAndWait(auditEntries.auditRead(AuditDraft.USAGE_REPORT, caller, context, null, null),
-                    deadlines.after(config.audit().writeTimeout()));
-        } catch (AuditUnavailableException e) {
-            throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
-        }
-        context.auditDraft().ifPresent(AuditDraft::markRecorded);
-    }
 
     /** The report's source unreadable is an outage (503 AUDIT_UNAVAILABLE), not a bug. */
     private static <T> T read(java.util.function.Supplier<T> read) {
