@@ -36,6 +36,12 @@ public final class JfrSummary {
 
     private final Map<String, Long> cpuSelf = new HashMap<>();
     private final Map<String, Long> cpuOurs = new HashMap<>();
+    private final Map<String, Long> cpuLibrary = new HashMap<>();
+    private final Map<String, Long> cpuInclusive = new HashMap<>();
+    private final Map<String, Long> tlabFrame = new HashMap<>();
+    private final Map<String, Long> tlabOurs = new HashMap<>();
+    private final Map<String, Long> tlabClass = new HashMap<>();
+    private long tlabBytes;
     private final Map<String, Long> allocFrame = new HashMap<>();
     private final Map<String, Long> allocOurs = new HashMap<>();
     private final Map<String, Long> allocClass = new HashMap<>();
@@ -75,6 +81,8 @@ public final class JfrSummary {
                 switch (e.getEventType().getName()) {
                     case "jdk.ExecutionSample" -> cpu(e.getStackTrace());
                     case "jdk.ObjectAllocationSample" -> allocation(e);
+                    case "jdk.ObjectAllocationInNewTLAB" -> tlab(e, e.getLong("tlabSize"));
+                    case "jdk.ObjectAllocationOutsideTLAB" -> tlab(e, e.getLong("allocationSize"));
                     case "jdk.GarbageCollection" -> gc(e);
                     default -> { }
                 }
@@ -91,6 +99,37 @@ public final class JfrSummary {
         List<RecordedFrame> frames = stack.getFrames();
         cpuSelf.merge(name(frames.get(0)), 1L, Long::sum);
         cpuOurs.merge(firstOurs(frames), 1L, Long::sum);
+        cpuLibrary.merge(library(frames.get(0)), 1L, Long::sum);
+        // Inclusive: each of our methods once per sample, however often it recurs in the stack.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RecordedFrame f : frames) {
+            String n = name(f);
+            if (n.startsWith(OURS) && seen.add(n)) {
+                cpuInclusive.merge(n, 1L, Long::sum);
+            }
+        }
+    }
+
+    /**
+     * TLAB events (when the recording enabled them): each new TLAB, or object outside one, is
+     * charged to the allocation that caused it — the classic unbiased allocation profile.
+     */
+    private void tlab(RecordedEvent e, long bytes) {
+        tlabBytes += bytes;
+        tlabClass.merge(e.getClass("objectClass").getName(), bytes, Long::sum);
+        RecordedStackTrace stack = e.getStackTrace();
+        if (stack != null && !stack.getFrames().isEmpty()) {
+            tlabFrame.merge(name(stack.getFrames().get(0)), bytes, Long::sum);
+            tlabOurs.merge(firstOurs(stack.getFrames()), bytes, Long::sum);
+        }
+    }
+
+    /** The library a frame belongs to: its package's first three segments (io.vertx.core, com.fasterxml.jackson). */
+    private static String library(RecordedFrame f) {
+        String type = f.getMethod().getType().getName();
+        String[] parts = type.split("\\.");
+        int n = Math.min(3, parts.length - 1);
+        return n <= 0 ? type : String.join(".", java.util.Arrays.copyOf(parts, n));
     }
 
     private void allocation(RecordedEvent e) {
@@ -130,8 +169,19 @@ public final class JfrSummary {
         out.printf("Recording of %d s: %d CPU samples, %.0f MiB allocated (sampled estimate), "
                 + "%d GC pauses (longest %.1f ms, total %.0f ms).%n%n", seconds, cpuSamples,
                 allocBytes / 1048576.0, gcCount, gcLongestMs, gcTotalMs);
+        table(out, "CPU: by library of the top frame (self)", "samples", cpuLibrary, cpuSamples, top, false);
         table(out, "CPU: top frames (self)", "samples", cpuSelf, cpuSamples, top, false);
+        table(out, "CPU: the gateway's methods, inclusive (share of samples with the method on the stack)",
+                "samples", cpuInclusive, cpuSamples, top, false);
         table(out, "CPU: the gateway's own frame nearest the top", "samples", cpuOurs, cpuSamples, top, false);
+        if (tlabBytes > 0) {
+            out.printf("TLAB allocation events: %.0f MiB.%n%n", tlabBytes / 1048576.0);
+            table(out, "Allocation (TLAB events): allocating frame", "MiB", tlabFrame, tlabBytes, top, true);
+            table(out, "Allocation (TLAB events): the gateway's own frame nearest the allocation", "MiB", tlabOurs,
+                    tlabBytes, top, true);
+            table(out, "Allocation (TLAB events): by class", "MiB", tlabClass, tlabBytes, top, true);
+            return;
+        }
         table(out, "Allocation: allocating frame", "MiB", allocFrame, allocBytes, top, true);
         table(out, "Allocation: the gateway's own frame nearest the allocation", "MiB", allocOurs, allocBytes, top,
                 true);
