@@ -40,7 +40,12 @@ import java.util.regex.Pattern;
  * the previous answer arrives, for a duration or a total number of requests;</li>
  * <li>a unique {@code X-Request-Id} per request ({@code PREFIX-n}) and, with {@code --ids-out}, the
  * ids of every 200 answer, for the audit-trail checks;</li>
- * <li>answers counted by status and, for problem answers, by their {@code code}.</li>
+ * <li>answers counted by status and, for problem answers, by their {@code code};</li>
+ * <li>with {@code --series FILE}, latency over time: one line per second of the measured phase,
+ * {@code second count p50_ms p90_ms p99_ms max_ms}, each request counted in the second it was due
+ * (open loop) or sent (closed loop), its latency measured as above. The due time is kept beside the
+ * latency in the same growing {@code long[]} (no object per request); the per-second percentiles
+ * are computed after the run, so the series costs the measured phase nothing but that store.</li>
  * </ul>
  *
  * <p>Kinds of request ({@code --kind}): {@code applicant} (a one-party prefill, e.g. the judicial
@@ -124,22 +129,67 @@ public final class LoadClient {
     /** Latencies and outcomes of one phase. */
     private static final class Phase {
         final long startNanos = System.nanoTime();
+        /** Second 0 of the series: when the loop started issuing (set by it; a little after startNanos). */
+        volatile long originNanos = startNanos;
         long endNanos;
         final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         final LongAdder completed = new LongAdder();
         private long[] latencies = new long[1 << 16];
+        /** When each request was due, in nanoseconds from the phase's start (only with --series). */
+        private long[] dues;
         private int count;
         final List<String> okIds;
 
-        Phase(boolean keepIds) {
+        Phase(boolean keepIds, boolean keepDues) {
             okIds = keepIds ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
+            dues = keepDues ? new long[latencies.length] : null;
         }
 
-        synchronized void latency(long nanos) {
+        synchronized void latency(long nanos, long dueNanos) {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
+                if (dues != null) {
+                    dues = Arrays.copyOf(dues, count * 2);
+                }
+            }
+            if (dues != null) {
+                dues[count] = Math.max(0, dueNanos - originNanos);
             }
             latencies[count++] = nanos;
+        }
+
+        /** Per second of the phase: {@code second count p50 p90 p99 max} (ms), seconds without requests left out. */
+        synchronized List<String> series() {
+            int seconds = 0;
+            for (int i = 0; i < count; i++) {
+                seconds = Math.max(seconds, (int) (dues[i] / 1_000_000_000L) + 1);
+            }
+            int[] perSecond = new int[seconds];
+            for (int i = 0; i < count; i++) {
+                perSecond[(int) (dues[i] / 1_000_000_000L)]++;
+            }
+            long[][] buckets = new long[seconds][];
+            for (int s = 0; s < seconds; s++) {
+                buckets[s] = new long[perSecond[s]];
+            }
+            int[] filled = new int[seconds];
+            for (int i = 0; i < count; i++) {
+                int s = (int) (dues[i] / 1_000_000_000L);
+                buckets[s][filled[s]++] = latencies[i];
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("# second count p50_ms p90_ms p99_ms max_ms (latency from the due time; second 0 = the"
+                    + " measured phase's first)");
+            for (int s = 0; s < seconds; s++) {
+                long[] b = buckets[s];
+                if (b.length == 0) {
+                    continue;
+                }
+                Arrays.sort(b);
+                lines.add(s + " " + b.length + " " + millis(percentile(b, 50)) + " " + millis(percentile(b, 90))
+                        + " " + millis(percentile(b, 99)) + " " + millis(b[b.length - 1]));
+            }
+            return lines;
         }
 
         synchronized long[] sorted() {
@@ -199,7 +249,7 @@ public final class LoadClient {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             long latency = System.nanoTime() - dueNanos;
             current.completed.increment();
-            current.latency(latency);
+            current.latency(latency, dueNanos);
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 current.outcome(cause instanceof ConnectException ? "error.connect"
@@ -225,6 +275,7 @@ public final class LoadClient {
     private void openLoop(double rate, long durationNanos) {
         long period = (long) (1e9 / rate);
         long start = System.nanoTime();
+        phase.originNanos = start;
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (long i = 0; ; i++) {
             long due = start + i * period;
@@ -245,7 +296,8 @@ public final class LoadClient {
 
     /** Closed loop: {@code connections} callers until the deadline or until {@code total} requests were sent. */
     private void closedLoop(int connections, long durationNanos, long total) {
-        long deadline = System.nanoTime() + durationNanos;
+        phase.originNanos = System.nanoTime();
+        long deadline = phase.originNanos + durationNanos;
         AtomicLong issued = new AtomicLong();
         List<CompletableFuture<Void>> callers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -278,11 +330,11 @@ public final class LoadClient {
     private Map<String, String> measure() throws IOException {
         double warmup = Double.parseDouble(options.getOrDefault("warmup-s", "0"));
         if (warmup > 0) {
-            run(new Phase(false), (long) (warmup * 1e9), 0);
+            run(new Phase(false, false), (long) (warmup * 1e9), 0);
         }
         long total = Long.parseLong(options.getOrDefault("requests", "0"));
         double duration = Double.parseDouble(options.getOrDefault("duration-s", total > 0 ? "600" : "10"));
-        Phase measured = new Phase(options.containsKey("ids-out"));
+        Phase measured = new Phase(options.containsKey("ids-out"), options.containsKey("series"));
         run(measured, (long) (duration * 1e9), total);
 
         long[] sorted = measured.sorted();
@@ -299,6 +351,9 @@ public final class LoadClient {
         // every request sent, the warm-up's included: what the upstream saw
         result.put("sent_total", String.valueOf(sequence.get()));
         new TreeMap<>(measured.outcomes).forEach((k, v) -> result.put(k, String.valueOf(v.sum())));
+        if (options.containsKey("series")) {
+            Files.write(Path.of(options.get("series")), measured.series());
+        }
         if (measured.okIds != null) {
             try (BufferedWriter out = Files.newBufferedWriter(Path.of(options.get("ids-out")))) {
                 for (String id : List.copyOf(measured.okIds)) {
