@@ -21,6 +21,29 @@ public interface GatewayConfig {
     // --- identity (issue 8): VNeID ---
     Vneid vneid();
 
+    // --- performance (issue 11): officers' bearer tokens already verified ---
+    Bearer bearer();
+
+    /**
+     * A counter application sends the same officer token with every request for its lifetime;
+     * checking its RS256 signature and parsing its JSON again each time was a tenth of a
+     * prefill's CPU and a fifth of its allocation (bench/results, JFR profile).
+     */
+    interface Bearer {
+        /**
+         * How long a token whose signature, issuer, audience and expiry Quarkus OIDC accepted is
+         * taken as accepted without checking it again (never past its own {@code exp}). Bounds
+         * how long a token signed with a key the identity provider has since withdrawn still
+         * passes. {@code 0s} checks every request.
+         */
+        @WithDefault("30s")
+        Duration verifiedFor();
+
+        /** The most verified tokens kept (each about 3 KiB with its identity): the active officers of an instance. */
+        @WithDefault("2000")
+        int maxVerified();
+    }
+
     /** The zone "today" is taken in for age rules: the counter's, not the server's. */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * any other shape is an invalid token: 401 through the problem mapper, one INFO line, no token.
  *
  * <p>Everything else (signature, issuer, expiry, audience) stays with Quarkus OIDC, which this
- * bean delegates to as the Quarkus security guide shows for customising a mechanism.
+ * bean delegates to as the Quarkus security guide shows for customising a mechanism. A token
+ * Quarkus accepted moments ago is not checked again ({@link VerifiedBearers}).
  */
 @Alternative
 @Priority(1)
@@ -47,13 +48,29 @@ public class CompactJwtBearer implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && !COMPACT_JWT.matcher(authorization.substring(BEARER.length()).trim()).matches()) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        if (!COMPACT_JWT.matcher(token).matches()) {
             // No message: the exception must carry nothing of what the caller sent.
             return Uni.createFrom().failure(new AuthenticationFailedException(Map.of(NOT_A_JWT, true)));
         }
-        return oidc.authenticate(context, identityProviderManager);
+        // The API's bearer tokens only (the default tenant); the dashboard's session is Quarkus' own.
+        if (!context.normalizedPath().startsWith(API_PATH)) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        SecurityIdentity known = verified.get(token, context);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return oidc.authenticate(context, identityProviderManager).invoke(identity -> verified.put(token, identity));
     }
+
+    private static final String API_PATH = "/api/";
+
+    @Inject
+    VerifiedBearers verified;
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
