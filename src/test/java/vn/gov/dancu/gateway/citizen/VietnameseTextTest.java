@@ -112,4 +112,28 @@ class VietnameseTextTest {
     void foldsTheBarredDIntoD() {
         assertEquals("Dang Dinh dung", VietnameseText.withoutDiacritics("\u0110\u1EB7ng \u0110\u00ECnh \u0111\u0169ng"));
     }
+
+    /**
+     * The fast path for text that is already clean must answer exactly what NFC plus the
+     * whitespace rules give: random mixes of letters, precomposed and combining diacritics, and
+     * every kind of space the rules name (and a few they do not), at the ends and inside.
+     */
+    @Test
+    void cleaningAgreesWithNfcAndTheWhitespaceRulesOnRandomText() {
+        String[] pieces = {"a", "Đ", "ư", "ờ", "o\u0301", "e\u0302\u0300", "Nguyễn", " ", "  ", "\t", "\n", "\u00a0",
+            "\u2009", "\u3000", "\u2028", "\u001c", "-", "'"};
+        java.util.Random random = new java.util.Random(20261202);
+        java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            String expected = spaces.matcher(java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC))
+                    .replaceAll(" ").strip();
+            assertEquals(expected, VietnameseText.clean(t), () -> "for " + t.codePoints()
+                    .mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
+    }
 }

@@ -23,8 +23,11 @@ public class NpdBackoff {
 
     /** How long calls must still wait, if the NPD asked us to wait. */
     public Optional<Duration> remaining() {
-        Duration left = Duration.between(clock.instant(), blockedUntil.get());
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+        Instant now = clock.instant();
+        Instant until = blockedUntil.get();
+        // Compared first: Duration.between(now, Instant.MIN) overflows, and the JDK pays for that
+        // with an ArithmeticException, caught inside, on every lookup (issue 11's profile).
+        return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
     /** Records a Retry-After; a later deadline wins over an earlier one. */
