@@ -200,6 +200,7 @@ public class AuditWriter {
                 long started = System.nanoTime();
                 List<Long> seqs = appender.append(live.stream().map(Pending::entry).toList(), bound);
                 registry.timer(GatewayMetrics.AUDIT_COMMIT).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                registry.summary(GatewayMetrics.AUDIT_COMMIT_RECORDS).record(live.size());
                 complete(live, seqs);
             } catch (SQLException e) {
                 if (live.size() > 1 && dataError(e)) {

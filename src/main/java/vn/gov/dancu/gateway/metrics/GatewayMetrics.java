@@ -1,6 +1,7 @@
 package vn.gov.dancu.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import vn.gov.dancu.gateway.audit.AuditWriter;
 import vn.gov.dancu.gateway.config.GatewayConfig;
@@ -37,6 +40,8 @@ public class GatewayMetrics {
     public static final String AUDIT_QUEUE = "gateway.audit.queue.depth";
     /** Recorded inside {@link AuditWriter} through the global registry (one line there). */
     public static final String AUDIT_COMMIT = "gateway.audit.commit.duration";
+    /** Records per audit commit (group commit, issue 11): recorded inside {@link AuditWriter} too. */
+    public static final String AUDIT_COMMIT_RECORDS = "gateway.audit.commit.records";
 
     /** Upper snake case, lower-case words or a status: what the code's closed sets look like. */
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z_-]{0,47}|[1-5][0-9]{2}");
@@ -66,6 +71,9 @@ public class GatewayMetrics {
                 .description("NPD circuit breaker: 0 closed, 1 half-open, 2 open").register(registry);
         Timer.builder(AUDIT_COMMIT).description("Time to commit one batch of audit records")
                 .publishPercentileHistogram().register(registry);
+        DistributionSummary.builder(AUDIT_COMMIT_RECORDS)
+                .description("Audit records written by one commit (many callers share one under load)")
+                .register(registry);
         for (String outcome : new String[] { "hit", "miss" }) {
             Counter.builder(CACHE).tag("outcome", outcome)
                     .description("Per-case cache of NPD answers: reused (hit) or fetched (miss)").register(registry);
@@ -81,20 +89,49 @@ public class GatewayMetrics {
         };
     }
 
+    /** The meters of answered requests, by their labels: looked up once, not built on every answer. */
+    private record RequestKey(String operation, String procedure, int status, String outcome) {
+    }
+
+    private record DurationKey(String procedure, String outcome) {
+    }
+
+    private final Map<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<DurationKey, Timer> durations = new ConcurrentHashMap<>();
+
+    /** Label values come from closed sets; beyond this many combinations something is wrong: not kept. */
+    private static final int MAX_KEPT = 2048;
+
     /** One answered API request: which operation, which procedure (or {@code NONE}), how it ended. */
     public void request(String operation, String procedure, int status, String outcome) {
-        Counter.builder(REQUESTS).description("API requests by operation, procedure and outcome")
-                .tag("operation", label(operation)).tag("procedure", label(procedure))
-                .tag("status", Integer.toString(status)).tag("outcome", label(outcome))
-                .register(registry).increment();
+        RequestKey key = new RequestKey(operation, procedure, status, outcome);
+        Counter counter = requests.get(key);
+        if (counter == null) {
+            counter = Counter.builder(REQUESTS).description("API requests by operation, procedure and outcome")
+                    .tag("operation", label(operation)).tag("procedure", label(procedure))
+                    .tag("status", Integer.toString(status)).tag("outcome", label(outcome))
+                    .register(registry);
+            if (requests.size() < MAX_KEPT) {
+                requests.put(key, counter);
+            }
+        }
+        counter.increment();
     }
 
     /** How long one prefill took to answer, whatever the answer was. */
     public void prefillDuration(String procedure, String outcome, Duration duration) {
-        Timer.builder(PREFILL_DURATION).description("Prefill latency, from the request's arrival to its answer")
-                .tag("procedure", label(procedure)).tag("outcome", label(outcome))
-                .publishPercentileHistogram()
-                .register(registry).record(duration);
+        DurationKey key = new DurationKey(procedure, outcome);
+        Timer timer = durations.get(key);
+        if (timer == null) {
+            timer = Timer.builder(PREFILL_DURATION).description("Prefill latency, from the request's arrival to its answer")
+                    .tag("procedure", label(procedure)).tag("outcome", label(outcome))
+                    .publishPercentileHistogram()
+                    .register(registry);
+            if (durations.size() < MAX_KEPT) {
+                durations.put(key, timer);
+            }
+        }
+        timer.record(duration);
     }
 
     /** For each person of a prefill: answered from the per-case cache, or fetched from the NPD. */

@@ -114,6 +114,9 @@ class MetricsTest extends GatewayTest {
         assertTrue(after.delta(before, "gateway_audit_commit_duration_seconds_count", Map.of()) >= 1,
                 "the audit records of these requests were committed and timed");
         assertTrue(after.has("gateway_audit_commit_duration_seconds_bucket", Map.of()));
+        double commits = after.delta(before, "gateway_audit_commit_records_count", Map.of());
+        double records = after.delta(before, "gateway_audit_commit_records_sum", Map.of());
+        assertTrue(commits >= 1 && records >= commits, () -> "records per commit counted: " + records + " in " + commits);
 
         // No label anywhere names a person or a dossier.
         List<String> leaks = new ArrayList<>();
