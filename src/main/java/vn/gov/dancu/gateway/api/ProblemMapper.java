@@ -10,7 +10,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -98,16 +97,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
         return build(request, ErrorCode.FORBIDDEN, "error.FORBIDDEN.detail", List.of(), List.of()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response constraint(ConstraintViolationException e, ContainerRequestContext request) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> Violation.of(lastNodes(v.getPropertyPath().toString()), "violation.constraint",
-                        v.getMessage()))
-                .toList();
-        return build(request, ErrorCode.VALIDATION_FAILED, "error.VALIDATION_FAILED.detail", List.of(), violations)
-                .build();
     }
 
     /**
@@ -226,11 +215,5 @@ public class ProblemMapper {
         return new Problem("urn:dancu-gateway:problem:" + code.name(),
                 Messages.get(locale, "error." + code.name() + ".title"), code.status(),
                 Messages.get(locale, detailKey, detailArgs), instance, code.name(), context.requestId(), fields);
-    }
-
-    private static String lastNodes(String path) {
-        // "prefill.request.caseId" → "caseId": callers know their body, not our method names
-        int dot = path.indexOf('.', path.indexOf('.') + 1);
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

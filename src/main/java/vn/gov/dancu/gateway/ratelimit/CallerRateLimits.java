@@ -63,6 +63,9 @@ public class CallerRateLimits {
     }
 
     CallerRateLimits(RateLimitConfig config, Clock clock, MeterRegistry registry, RateLimitStore store) {
+        requireAtLeastOne("officer.requests", config.officer().requests());
+        requireAtLeastOne("client.requests", config.client().requests());
+        requireAtLeastOne("memory.max-keys", config.memory().maxKeys());
         requireAtLeastOneSecond("officer", config.officer().window());
         requireAtLeastOneSecond("client", config.client().window());
         this.config = config;
@@ -198,6 +201,13 @@ public class CallerRateLimits {
         var config = ConfigProvider.getConfig();
         return config.getOptionalValue("quarkus.redis.hosts", String.class).isPresent()
                 || config.getOptionalValue("quarkus.redis.hosts-provider-name", String.class).isPresent();
+    }
+
+    /** A budget or a size below 1 is refused at start (checked here: the gateway runs no bean validation). */
+    private static void requireAtLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new ConfigurationException("gateway.rate-limit." + name + " must be at least 1, not " + value);
+        }
     }
 
     private static void requireAtLeastOneSecond(String kind, Duration window) {

@@ -2,7 +2,6 @@ package vn.gov.dancu.gateway.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /**
@@ -39,7 +38,6 @@ public interface RateLimitConfig {
     interface Officer {
         /** Requests one officer may make per window: a person at a counter needs far fewer. */
         @WithDefault("60")
-        @Min(1)
         int requests();
 
         /** The sliding window those requests are counted over (at least one second). */
@@ -50,7 +48,6 @@ public interface RateLimitConfig {
     interface Client {
         /** Requests one counter application may make per window, all its officers together. */
         @WithDefault("600")
-        @Min(1)
         int requests();
 
         /** The sliding window those requests are counted over (at least one second). */
@@ -88,7 +85,6 @@ public interface RateLimitConfig {
          * budget of a caller who is being limited.
          */
         @WithDefault("100000")
-        @Min(1)
         int maxKeys();
     }
 

@@ -166,5 +166,9 @@ class CallerRateLimitsTest {
     void refusesToStartWithAWindowShorterThanOneSecond() {
         // Retry-After is in whole seconds: a shorter window could never be told to the caller.
         assertThrows(ConfigurationException.class, () -> limits(settings("officer.window", "500ms")));
+        // No bean validation in the gateway (issue 11): the budgets are checked by the limiter itself.
+        assertThrows(ConfigurationException.class, () -> limits(settings("officer.requests", "0")));
+        assertThrows(ConfigurationException.class, () -> limits(settings("client.requests", "-1")));
+        assertThrows(ConfigurationException.class, () -> limits(settings("memory.max-keys", "0")));
     }
 }
