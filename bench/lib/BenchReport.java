@@ -505,6 +505,8 @@ public final class BenchReport {
         row2("load generators", s("WRK_VERSION") + "; bench/lib/LoadClient.java (java.net.http)");
         row2("heaps", "gateway -Xmx" + s("GATEWAY_XMX") + ", upstreams -Xmx" + s("UPSTREAMS_XMX") + ", load client -Xmx"
                 + s("CLIENT_XMX"));
+        row2("gateway JVM options (DANCU_JVM_OPTS of docker/Dockerfile.jvm unless BENCH_JAVA_OPTS)",
+                s("GATEWAY_JAVA_OPTS").isEmpty() ? "(none)" : "`" + s("GATEWAY_JAVA_OPTS") + "`");
         row2("run time", (elapsed / 60) + " min " + (elapsed % 60) + " s");
         row2("load average at start; most CPU used by other processes during a run",
                 s("LOAD_AT_START") + "; " + f("%.0f", maxOther) + " %");

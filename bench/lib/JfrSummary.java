@@ -28,7 +28,7 @@ import jdk.jfr.consumer.RecordingFile;
  * </ul>
  *
  * <p>Frames are "class.method" (lines folded), so a summary stays comparable across builds.
- * Java 17, no dependencies: {@code java JfrSummary.java recording.jfr [top] [output.md]}.
+ * Java 17, no dependencies: {@code java JfrSummary.java recording.jfr [top] [output.md] [figures.properties]}.
  */
 public final class JfrSummary {
 
@@ -60,6 +60,12 @@ public final class JfrSummary {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         JfrSummary summary = new JfrSummary();
         summary.read(Path.of(args[0]));
+        if (args.length > 3) { // the figures bench/run reads, as key=value
+            Files.writeString(Path.of(args[3]), String.format(java.util.Locale.ROOT,
+                    "seconds=%d%ncpu_samples=%d%ntlab_mib=%.1f%nsampled_alloc_mib=%.1f%ngc_pauses=%d%ngc_longest_ms=%.1f%n",
+                    summary.seconds, summary.cpuSamples, summary.tlabBytes / 1048576.0,
+                    summary.allocBytes / 1048576.0, summary.gcCount, summary.gcLongestMs));
+        }
         if (args.length > 2) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[2])), true, "UTF-8")) {
                 summary.write(out, top);
