@@ -42,14 +42,24 @@ public final class AuditChain {
      */
     public static String canonical(AuditEntry entry) {
         try {
-            return Normalizer.normalize(CANONICAL.writeValueAsString(entry), Normalizer.Form.NFC);
+            String json = CANONICAL.writeValueAsString(entry);
+            // Usually NFC already (text is normalised at the edge): checked without copying.
+            return Normalizer.isNormalized(json, Normalizer.Form.NFC) ? json : Normalizer.normalize(json, Normalizer.Form.NFC);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit entry not serialisable", e);
         }
     }
 
     public static String hash(String previousHash, long seq, AuditEntry entry) {
-        return sha256(previousHash + "|" + seq + "|" + canonical(entry));
+        // SHA-256 over "previous|seq|canonical", fed in parts rather than copied into one string.
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((previousHash + "|" + seq + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(canonical(entry).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The signature of a checkpoint: HMAC-SHA256 over "seq|hash" with a key kept out of the database. */

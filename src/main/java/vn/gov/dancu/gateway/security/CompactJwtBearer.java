@@ -52,17 +52,18 @@ public class CompactJwtBearer implements HttpAuthenticationMechanism {
             return oidc.authenticate(context, identityProviderManager);
         }
         String token = authorization.substring(BEARER.length()).trim();
+        // The API's bearer tokens only (the default tenant); the dashboard's session is Quarkus' own.
+        boolean api = context.normalizedPath().startsWith(API_PATH);
+        SecurityIdentity known = api ? verified.get(token, context) : null;
+        if (known != null) {
+            return Uni.createFrom().item(known); // accepted moments ago, so of the compact shape too
+        }
         if (!COMPACT_JWT.matcher(token).matches()) {
             // No message: the exception must carry nothing of what the caller sent.
             return Uni.createFrom().failure(new AuthenticationFailedException(Map.of(NOT_A_JWT, true)));
         }
-        // The API's bearer tokens only (the default tenant); the dashboard's session is Quarkus' own.
-        if (!context.normalizedPath().startsWith(API_PATH)) {
+        if (!api) {
             return oidc.authenticate(context, identityProviderManager);
-        }
-        SecurityIdentity known = verified.get(token, context);
-        if (known != null) {
-            return Uni.createFrom().item(known);
         }
         return oidc.authenticate(context, identityProviderManager).invoke(identity -> verified.put(token, identity));
     }
