@@ -75,7 +75,11 @@ public final class BenchReport {
         String file = out.getFileName().toString();
         this.stem = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
         this.r = readProperties(work.resolve("results.properties"));
-        Optional<Path> before = previousRun(out.toAbsolutePath().getParent(), stem);
+        // BENCH_PREVIOUS=STAMP compares with that run instead (e.g. the report an issue was filed from).
+        String chosen = System.getenv("BENCH_PREVIOUS");
+        Optional<Path> before = chosen != null && !chosen.isBlank()
+                ? Optional.of(out.toAbsolutePath().getParent().resolve(chosen + ".properties")).filter(Files::isRegularFile)
+                : previousRun(out.toAbsolutePath().getParent(), stem);
         this.previousName = before.map(p -> p.getFileName().toString().replaceFirst("\\.properties$", "")).orElse(null);
         this.previous = before.isPresent() ? readProperties(before.get()) : Map.of();
         this.targets = targetFigures(r);
