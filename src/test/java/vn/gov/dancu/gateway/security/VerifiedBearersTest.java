@@ -10,16 +10,15 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.dancu.gateway.procedure.Roles;
+import vn.gov.dancu.gateway.testing.ManualClock;
 
 /** A verified token spares the next request's signature check, never past its expiry or the window. */
 class VerifiedBearersTest {
@@ -27,7 +26,7 @@ class VerifiedBearersTest {
     private static final Instant NOW = Instant.parse("2026-12-02T03:00:00Z");
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqci1vZmZpY2VyIn0.c2lnbmF0dXJl";
 
-    private final MovableClock clock = new MovableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private VerifiedBearers bearers;
 
     @BeforeEach
@@ -63,10 +62,10 @@ class VerifiedBearersTest {
     @Test
     void aTokenPastItsExpiryIsCheckedAgainEvenInsideTheWindow() {
         bearers.put(TOKEN, identity(NOW.plusSeconds(10), routingContext()));
-        clock.now = NOW.plusSeconds(9);
+        clock.set(NOW.plusSeconds(9));
         assertNotNull(bearers.get(TOKEN, routingContext()));
 
-        clock.now = NOW.plusSeconds(10);
+        clock.set(NOW.plusSeconds(10));
 
         assertNull(bearers.get(TOKEN, routingContext()));
     }
@@ -116,28 +115,5 @@ class VerifiedBearersTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
