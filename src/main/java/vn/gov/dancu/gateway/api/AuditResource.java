@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -59,9 +58,6 @@ public class AuditResource {
     static final int MAX_CASE_ID = 64;
     /** Officer and agency filters: far above any real claim, low enough to keep queries cheap. */
     static final int MAX_TEXT_FILTER = 256;
-    /** The instants PostgreSQL and ISO-8601 agree on (four-digit years); beyond them a filter is a mistake. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** The properties of the POST search body, which are exactly the GET's query parameters. */
     static final Set<String> SEARCH_FILTERS = Set.of("personalId", "caseId", "officer", "agency", "from", "to",
             "page", "size");
@@ -172,10 +168,10 @@ public class AuditResource {
         String caseId = text("caseId", f.caseId(), MAX_CASE_ID, violations);
         String officer = text("officer", f.officer(), MAX_TEXT_FILTER, violations);
         String agency = text("agency", f.agency(), MAX_TEXT_FILTER, violations);
-        Instant fromAt = instant("from", f.from(), violations);
-        Instant toAt = instant("to", f.to(), violations);
-        Integer p = integer(f.page(), 0);
-        Integer s = integer(f.size(), DEFAULT_PAGE_SIZE);
+        Instant fromAt = QueryParams.instant("from", f.from(), violations);
+        Instant toAt = QueryParams.instant("to", f.to(), violations);
+        Integer p = QueryParams.integer(f.page(), 0);
+        Integer s = QueryParams.integer(f.size(), DEFAULT_PAGE_SIZE);
         if (p == null || p < 0) {
             violations.add(Violation.of("page", "violation.page"));
         }
@@ -332,18 +328,6 @@ public class AuditResource {
         return value.asText();
     }
 
-    /** The number as text, {@code fallback} when absent, null when not an integer. */
-    private static Integer integer(String text, int fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /**
      * A text filter as the store can search it: at most {@code max} characters, and nothing
      * PostgreSQL refuses (U+0000 would fail the query: an auditor's typo is a 400, not an outage).
@@ -369,23 +353,6 @@ public class AuditResource {
             return PersonalId.parse(raw).value();
         } catch (PersonalId.InvalidPersonalIdException e) {
             violations.add(Violation.of(field, "violation.personalId." + e.problem().name()));
-            return null;
-        }
-    }
-
-    private static Instant instant(String field, String text, List<Violation> violations) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.parse(text);
-            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-                violations.add(Violation.of(field, "violation.instant.range"));
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            violations.add(Violation.of(field, "violation.instant"));
             return null;
         }
     }

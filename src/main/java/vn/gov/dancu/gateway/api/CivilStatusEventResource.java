@@ -19,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,13 +158,13 @@ public class CivilStatusEventResource {
         if (status != null && !STATUSES.contains(status)) {
             violations.add(Violation.of("status", "violation.status", "PENDING, DELIVERED, REJECTED"));
         }
-        Instant fromAt = instant("from", from, violations);
-        Instant toAt = instant("to", to, violations);
+        Instant fromAt = QueryParams.instant("from", from, violations);
+        Instant toAt = QueryParams.instant("to", to, violations);
         if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
             violations.add(Violation.of("from", "violation.range"));
         }
-        Integer p = integer(page, 0);
-        Integer s = integer(size, DEFAULT_PAGE_SIZE);
+        Integer p = QueryParams.integer(page, 0);
+        Integer s = QueryParams.integer(size, DEFAULT_PAGE_SIZE);
         if (p == null || p < 0 || p > 1_000_000) {
             violations.add(Violation.of("page", "violation.page"));
         }
@@ -220,34 +219,6 @@ public class CivilStatusEventResource {
             return read.get();
         } catch (StoreUnavailableException e) {
             throw GatewayException.unavailable(ErrorCode.AUDIT_UNAVAILABLE, PrefillResource.AUDIT_RETRY_AFTER);
-        }
-    }
-
-    private static Integer integer(String text, int fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Instant instant(String field, String text, List<Violation> violations) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.parse(text);
-            if (at.isBefore(AuditResource.EARLIEST) || at.isAfter(AuditResource.LATEST)) {
-                violations.add(Violation.of(field, "violation.instant.range"));
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            violations.add(Violation.of(field, "violation.instant"));
-            return null;
         }
     }
 }

@@ -73,15 +73,6 @@ public final class AuditChain {
         }
     }
 
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Jackson for the JSONB columns, the same settings as the canonical form. */
     static ObjectMapper json() {
         return CANONICAL;
